@@ -1,0 +1,199 @@
+"""Rows to RDF: each cell read by its column's shape, each claim also written as its direct triple.
+
+A claim row becomes a ``skg:Claim`` node (``rdf:subject`` / ``rdf:predicate`` /
+``rdf:object`` and the claim terms) *and* the direct triple
+``subject relation object``, so that simple queries and graph analysis need no
+reification while every relation keeps its qualifiers and sources.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Mapping
+from decimal import Decimal, InvalidOperation
+
+from rdflib.namespace import RDF, XSD
+from rdflib.term import Literal, Node, URIRef
+
+from graph.errors import Problem
+from graph.namespace import ID, SKG
+from graph.ontology import Ontology, individuals, is_subclass, local_name, precision_property, relations
+from graph.schema import Column
+from graph.tables import Row, columns_of
+
+__all__ = ["Triple", "parse_date", "row_triples"]
+
+Triple = tuple[URIRef, URIRef, Node]
+DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+YEAR_MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+BOOLEANS = {"true": True, "false": False}
+
+
+class CellError(ValueError):
+    """A cell that cannot be read; ``kind`` says how."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+def parse_date(text: str) -> tuple[dt.date, URIRef]:
+    """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as a date and its precision.
+
+    A date known to the month is the first day of that month, with
+    ``skg:Month`` precision (as Wikidata records dates).
+
+    Examples
+    --------
+    >>> parse_date("2022-02-24")
+    (datetime.date(2022, 2, 24), rdflib.term.URIRef('https://w3id.org/sanctions-kg/ontology#Day'))
+    >>> parse_date("2022-03")[1] == SKG.Month
+    True
+    >>> parse_date("2022-02-30")
+    Traceback (most recent call last):
+    ...
+    graph.convert.CellError: '2022-02-30' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)
+    """
+    match = DATE.match(text)
+    try:
+        if match is None:
+            raise ValueError(text)
+        year, month, day = match.groups()
+        date = dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        raise CellError("bad-date", f"{text!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") from None
+    precision = SKG.Day if day else SKG.Month if month else SKG.Year
+    return date, precision
+
+
+def _literal(column: Column, text: str, lang: str | None) -> Literal:
+    datatype = column.datatype
+    if datatype == XSD.gYearMonth:
+        if not YEAR_MONTH.match(text):
+            raise CellError("bad-date", f"{text!r} is not a month (YYYY-MM)")
+        return Literal(text, datatype=XSD.gYearMonth)
+    if datatype == XSD.decimal:
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            number = Decimal("NaN")
+        if not number.is_finite():
+            raise CellError("bad-number", f"{text!r} is not a decimal number")
+        return Literal(number, datatype=XSD.decimal)
+    if datatype == XSD.boolean:
+        if text not in BOOLEANS:
+            raise CellError("bad-boolean", f"{text!r} is not true or false")
+        return Literal(BOOLEANS[text], datatype=XSD.boolean)
+    if datatype == RDF.langString:
+        return Literal(text, lang=lang or "en")
+    return Literal(text, datatype=datatype)
+
+
+def _reference(column: Column, text: str, onto: Ontology, index: Mapping[str, URIRef]) -> URIRef:
+    cls = column.cls
+    if cls is not None:
+        values = individuals(onto, cls)
+        if values:
+            if text not in values:
+                raise CellError(f"unknown-{local_name(cls).lower()}",
+                                f"{text!r} is not a {local_name(cls)}; known: " + ", ".join(sorted(values)))
+            return values[text]
+    if cls is None and "://" in text:
+        return URIRef(text)
+    if text not in index:
+        raise CellError("unknown-entity", f"unknown entity {text!r}")
+    if cls is not None and not is_subclass(onto, index[text], cls):
+        raise CellError("class-mismatch",
+                        f"{text!r} is a {local_name(index[text])}, not a {local_name(cls)}")
+    return ID[text]
+
+
+def _cell_triples(
+    subject: URIRef, column: Column, raw: str, lang: str | None, onto: Ontology,
+    index: Mapping[str, URIRef],
+) -> Iterator[Triple]:
+    values = [v.strip() for v in raw.split(";") if v.strip()] if column.multiple else [raw]
+    for text in values:
+        if column.datatype == XSD.date:
+            date, precision = parse_date(text)
+            yield subject, column.path, Literal(date, datatype=XSD.date)
+            precision_prop = precision_property(onto, column.path)
+            if precision_prop is not None and precision != SKG.Day:
+                yield subject, precision_prop, precision
+            continue
+        term: Node = (_literal(column, text, lang) if column.datatype is not None
+                      else _reference(column, text, onto, index))
+        if column.pattern is not None and not re.search(column.pattern, str(term)):
+            raise CellError("bad-pattern", f"{text!r} does not match {column.pattern!r}")
+        yield subject, column.path, term
+
+
+def _missing_kind(column: Column, onto: Ontology) -> str:
+    if column.cls is not None and is_subclass(onto, column.cls, SKG.Source):
+        return "missing-source"
+    return "missing-value"
+
+
+def _claim_checks(row: Row, found: Mapping[URIRef, Node], onto: Ontology,
+                  index: Mapping[str, URIRef], names: Mapping[URIRef, str]) -> Iterator[Problem]:
+    predicate, subject, obj = (found.get(p) for p in (RDF.predicate, RDF.subject, RDF.object))
+    info = relations(onto).get(local_name(predicate)) if predicate is not None else None
+    if info is None:
+        return
+    for node, expected, path, kind in ((subject, info.domain, RDF.subject, "domain-mismatch"),
+                                       (obj, info.range, RDF.object, "range-mismatch")):
+        if not isinstance(node, URIRef) or not str(node).startswith(str(ID)):
+            continue
+        actual = index[local_name(node)]
+        if not is_subclass(onto, actual, expected):
+            yield Problem(row.file, row.number, names[path], kind,
+                          f"{info.name} needs a {local_name(expected)} here; "
+                          f"{local_name(node)!r} is a {local_name(actual)}")
+
+
+def row_triples(
+    row: Row, onto: Ontology, index: Mapping[str, URIRef]
+) -> tuple[list[Triple], list[Problem]]:
+    """The triples of one row, and the problems of its cells.
+
+    Parameters
+    ----------
+    row : Row
+        A row read by :func:`graph.tables.read_table`.
+    onto : Ontology
+        Gives the columns and how to read them.
+    index : Mapping[str, URIRef]
+        The class of every id in the data, for references between rows.
+
+    Returns
+    -------
+    triples, problems : list of Triple, list of Problem
+        A claim row also yields its direct triple.
+    """
+    subject = ID[row.id]
+    columns = columns_of(onto, row.cls)
+    triples: list[Triple] = [(subject, RDF.type, row.cls)]
+    problems: list[Problem] = []
+    for name, raw in row.cells.items():
+        base, _, lang = name.partition("@")
+        column = columns.get(base)
+        if column is None:
+            continue  # reported as not-applicable by the reader
+        try:
+            triples.extend(_cell_triples(subject, column, raw, lang or None, onto, index))
+        except CellError as exc:
+            problems.append(Problem(row.file, row.number, name, exc.kind, str(exc)))
+    for column in columns.values():
+        if column.required and column.name not in row.cells:
+            problems.append(Problem(row.file, row.number, column.name, _missing_kind(column, onto),
+                                    f"{column.name!r} is required for a {local_name(row.cls)}"))
+    if is_subclass(onto, row.cls, SKG.Claim):
+        found = {p: o for _, p, o in triples if p in (RDF.subject, RDF.predicate, RDF.object)}
+        names = {c.path: c.name for c in columns.values()}
+        problems.extend(_claim_checks(row, found, onto, index, names))
+        if not problems and len(found) == 3:
+            s, p, o = found[RDF.subject], found[RDF.predicate], found[RDF.object]
+            if isinstance(s, URIRef) and isinstance(p, URIRef):
+                triples.append((s, p, o))
+    return triples, problems

@@ -1,0 +1,91 @@
+"""Errors of sanctions-kg: one family, each problem carrying where it was found.
+
+::
+
+    SanctionsKGError                 base of every error this package raises
+    ├── InputError                   bad input: carries every Problem found, not just the first
+    └── OntologyError                the ontology or shapes files are unusable
+
+A :class:`Problem` is a value: file, row, column, kind and message. Tests assert
+the location and kind, never the wording.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+__all__ = ["InputError", "OntologyError", "Problem", "SanctionsKGError"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem found in the input.
+
+    Parameters
+    ----------
+    file : str
+        The file the problem is in, as given (e.g. ``"data/claims.csv"``).
+    row : int or None
+        The row, counting the header as row 1 (as spreadsheets do); ``None``
+        for a problem of the whole file.
+    column : str or None
+        The column's name, or ``None`` for a problem of the whole row.
+    kind : str
+        A stable, machine-readable kind such as ``"unknown-entity"``.
+    message : str
+        What is wrong, for people.
+
+    Examples
+    --------
+    >>> str(Problem("data/claims.csv", 14, "object", "unknown-entity", 'unknown entity "lenovoo"'))
+    'data/claims.csv, row 14, column "object": unknown-entity: unknown entity "lenovoo"'
+    >>> str(Problem("data/claims.csv", None, None, "missing-file", "no such file"))
+    'data/claims.csv: missing-file: no such file'
+    """
+
+    file: str
+    row: int | None
+    column: str | None
+    kind: str
+    message: str
+
+    @property
+    def location(self) -> tuple[str, int | None, str | None]:
+        """The (file, row, column) of the problem."""
+        return (self.file, self.row, self.column)
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f", row {self.row}"
+        if self.column is not None:
+            where += f', column "{self.column}"'
+        return f"{where}: {self.kind}: {self.message}"
+
+
+class SanctionsKGError(Exception):
+    """Base of every error raised by sanctions-kg."""
+
+
+class OntologyError(SanctionsKGError):
+    """The ontology or the shapes cannot be used (unreadable, or missing a needed term)."""
+
+
+class InputError(SanctionsKGError):
+    """Bad input, with every problem that was found.
+
+    Examples
+    --------
+    >>> err = InputError([Problem("a.csv", 2, "id", "bad-id", "not a slug")])
+    >>> err.problems[0].kind
+    'bad-id'
+    >>> str(err)
+    '1 problem in the input:\\na.csv, row 2, column "id": bad-id: not a slug'
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        count = len(self.problems)
+        head = f"{count} problem{'s' if count != 1 else ''} in the input:"
+        super().__init__("\n".join([head, *map(str, self.problems)]))

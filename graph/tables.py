@@ -1,0 +1,233 @@
+"""Reading the CSV tables of ``data/`` into rows, with every structural problem found.
+
+This module knows files, headers, ids and classes; it makes no RDF (see
+:mod:`graph.convert`). Which columns a table has comes from the shapes
+(:func:`graph.schema.columns_for_class`), never from code.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib.namespace import RDF
+from rdflib.term import URIRef
+
+from graph.errors import Problem
+from graph.namespace import SKG
+from graph.ontology import Ontology, local_name, subclasses
+from graph.schema import Column, columns_for_class
+
+__all__ = ["TABLES", "Row", "TableSpec", "columns_of", "read_table", "read_tables"]
+
+ID_COLUMN = "id"
+CLASS_COLUMN = "class"
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+LANG_TAG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """A table of ``data/``: its file name, the classes its rows may have, and
+    whether a ``class`` column picks each row's class (else rows are of ``roots[0]``)."""
+
+    file: str
+    roots: tuple[URIRef, ...]
+    class_column: bool = False
+
+
+TABLES: tuple[TableSpec, ...] = (
+    TableSpec("sources.csv", (SKG.Source,)),
+    TableSpec("entities.csv", (SKG.Actor, SKG.ProductCategory, SKG.Event), class_column=True),
+    TableSpec("measures.csv", (SKG.SanctionsMeasure,), class_column=True),
+    TableSpec("trade.csv", (SKG.TradeObservation,)),
+    TableSpec("claims.csv", (SKG.Claim,)),
+)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One data row: where it is, its id and class, and its non-empty cells (stripped)."""
+
+    file: str
+    number: int
+    id: str
+    cls: URIRef
+    cells: Mapping[str, str]
+
+
+def _classes(onto: Ontology, spec: TableSpec) -> dict[str, URIRef]:
+    """The classes a row of the table may name, by local name (skg terms only)."""
+    found = {
+        local_name(c): c
+        for root in spec.roots
+        for c in subclasses(onto, root)
+        if str(c).startswith(str(SKG))
+    }
+    return dict(sorted(found.items()))
+
+
+def columns_of(onto: Ontology, cls: URIRef) -> dict[str, Column]:
+    """The columns of a row of class ``cls`` by name, language-tagged forms aside."""
+    return {c.name: c for c in columns_for_class(onto, cls)}
+
+
+def _base_column(name: str) -> tuple[str, str | None]:
+    """Split ``"label@zh"`` into ``("label", "zh")``.
+
+    Examples
+    --------
+    >>> _base_column("label@zh"), _base_column("note")
+    (('label', 'zh'), ('note', None))
+    """
+    base, sep, lang = name.partition("@")
+    return (base, lang) if sep else (name, None)
+
+
+def _check_header(
+    header: list[str], spec: TableSpec, onto: Ontology, display: str
+) -> Iterable[Problem]:
+    classes = list(_classes(onto, spec).values())
+    allowed = {name for c in classes for name in columns_of(onto, c)}
+    required = {ID_COLUMN} | ({CLASS_COLUMN} if spec.class_column else set())
+    required |= set.intersection(
+        *({n for n, col in columns_of(onto, c).items() if col.required} for c in classes)
+    )
+    seen: set[str] = set()
+    for name in header:
+        base, lang = _base_column(name)
+        if name in seen:
+            yield Problem(display, 1, name, "duplicate-column", f"column {name!r} appears twice")
+        seen.add(name)
+        if name in (ID_COLUMN, CLASS_COLUMN if spec.class_column else ID_COLUMN):
+            continue
+        if base not in allowed:
+            yield Problem(display, 1, name, "unknown-column",
+                          f"no shape of {spec.file} has a column {base!r}; known: "
+                          + ", ".join(sorted(allowed)))
+        elif lang is not None and (not LANG_TAG.match(lang) or not any(
+                columns_of(onto, c)[base].datatype == RDF.langString
+                for c in classes if base in columns_of(onto, c))):
+            yield Problem(display, 1, name, "bad-language",
+                          f"column {name!r}: {base!r} takes no language tag {lang!r}")
+    for name in sorted(required - seen):
+        yield Problem(display, 1, name, "missing-column", f"required column {name!r} is missing")
+
+
+def _decode(data: bytes, display: str) -> tuple[str | None, Problem | None]:
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        row = data[: exc.start].count(b"\n") + 1
+        return None, Problem(display, row, None, "bad-encoding",
+                             f"not UTF-8 (byte {data[exc.start]:#04x} at offset {exc.start})")
+
+
+def _row(
+    record: list[str], number: int, header: list[str], spec: TableSpec,
+    classes: Mapping[str, URIRef], onto: Ontology, display: str,
+) -> tuple[Row | None, list[Problem]]:
+    problems: list[Problem] = []
+    if len(record) != len(header):
+        problems.append(Problem(display, number, None, "bad-row",
+                                f"{len(record)} cells, the header has {len(header)}"))
+        return None, problems
+    cells = {name: value.strip() for name, value in zip(header, record, strict=True) if value.strip()}
+    row_id = cells.pop(ID_COLUMN, "")
+    if not SLUG.match(row_id):
+        kind = "missing-value" if not row_id else "bad-id"
+        problems.append(Problem(display, number, ID_COLUMN, kind,
+                                f"id {row_id!r} is not a slug (lower-case letters, digits, single hyphens)"))
+    cls = spec.roots[0]
+    if spec.class_column:
+        name = cells.pop(CLASS_COLUMN, "")
+        if name not in classes:
+            problems.append(Problem(display, number, CLASS_COLUMN, "unknown-class",
+                                    f"unknown class {name!r}; known: " + ", ".join(classes)))
+            return None, problems
+        cls = classes[name]
+    applicable = columns_of(onto, cls)
+    for name in cells:
+        if _base_column(name)[0] not in applicable:
+            problems.append(Problem(display, number, name, "not-applicable",
+                                    f"a {local_name(cls)} has no {name!r}"))
+    return Row(display, number, row_id, cls, cells), problems
+
+
+def read_table(
+    path: Path, spec: TableSpec, onto: Ontology, *, display: str | None = None
+) -> tuple[list[Row], list[Problem]]:
+    """Read one table; return its rows and every problem found in it.
+
+    Parameters
+    ----------
+    path : Path
+        The CSV file (UTF-8, a header row, comma-separated, RFC 4180 quoting).
+    spec : TableSpec
+        What the table holds.
+    onto : Ontology
+        The ontology and shapes that give the columns.
+    display : str, optional
+        How to name the file in problems (default: ``path`` as given).
+
+    Returns
+    -------
+    rows, problems : list of Row, list of Problem
+        Rows with a problem of their own that makes them unreadable are left out.
+    """
+    shown = display if display is not None else str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return [], [Problem(shown, None, None, "missing-file", "no such file")]
+    text, problem = _decode(data, shown)
+    if text is None:
+        return [], [problem] if problem else []
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[Row] = []
+    problems: list[Problem] = []
+    try:
+        header = [name.strip() for name in next(reader, [])]
+        if not header:
+            return [], [Problem(shown, 1, None, "missing-header", "the file is empty")]
+        problems.extend(_check_header(header, spec, onto, shown))
+        if problems:
+            return [], problems
+        classes = _classes(onto, spec)
+        for number, record in enumerate(reader, start=2):
+            if not any(cell.strip() for cell in record):
+                continue
+            row, found = _row(record, number, header, spec, classes, onto, shown)
+            problems.extend(found)
+            if row is not None:
+                rows.append(row)
+    except csv.Error as exc:
+        problems.append(Problem(shown, reader.line_num, None, "bad-csv", str(exc)))
+    return rows, problems
+
+
+def read_tables(
+    data_dir: Path, onto: Ontology, *, display_dir: str | None = None
+) -> tuple[list[Row], list[Problem]]:
+    """Read every table of :data:`TABLES` from ``data_dir``, and check ids are unique across them."""
+    prefix = display_dir if display_dir is not None else str(data_dir)
+    rows: list[Row] = []
+    problems: list[Problem] = []
+    for spec in TABLES:
+        found, trouble = read_table(data_dir / spec.file, spec, onto,
+                                    display=f"{prefix}/{spec.file}")
+        rows.extend(found)
+        problems.extend(trouble)
+    first: dict[str, Row] = {}
+    for row in rows:
+        if row.id in first:
+            other = first[row.id]
+            problems.append(Problem(row.file, row.number, ID_COLUMN, "duplicate-id",
+                                    f"id {row.id!r} is already used at {other.file}, row {other.number}"))
+        elif row.id:
+            first[row.id] = row
+    return rows, problems
