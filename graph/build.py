@@ -17,7 +17,7 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node, URIRef
 
 from graph.convert import Triple, row_triples
-from graph.errors import InputError, Problem
+from graph.errors import InputError
 from graph.namespace import ID, SKG
 from graph.ontology import Ontology, load_ontology, local_name, relations
 from graph.paths import default_data_dir, default_ontology_dir
@@ -26,8 +26,16 @@ from graph.tables import columns_of, read_tables
 
 __all__ = ["Build", "build", "summarize"]
 
-PREFIXES = {"skg": SKG._NS, "id": ID, "owl": OWL, "rdf": RDF, "rdfs": RDFS,
-            "skos": SKOS, "prov": PROV, "xsd": XSD}
+PREFIXES = {
+    "skg": SKG._NS,
+    "id": ID,
+    "owl": OWL,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "skos": SKOS,
+    "prov": PROV,
+    "xsd": XSD,
+}
 
 
 @dataclass(frozen=True, eq=False)
@@ -53,8 +61,9 @@ def summarize(graph: Graph, onto: Ontology) -> dict[str, Any]:
     for node, cls in graph.subject_objects(RDF.type):
         if str(node).startswith(str(ID)) and isinstance(cls, URIRef):
             classes[local_name(cls)] += 1
-    by_relation = {name: sum(1 for _ in graph.triples((None, info.iri, None)))
-                   for name, info in relations(onto).items()}
+    by_relation = {
+        name: sum(1 for _ in graph.triples((None, info.iri, None))) for name, info in relations(onto).items()
+    }
     return {
         "triples": len(graph),
         "classes": dict(sorted(classes.items())),
@@ -65,8 +74,9 @@ def summarize(graph: Graph, onto: Ontology) -> dict[str, Any]:
     }
 
 
-def _triples(data_dir: Path, onto: Ontology, display: str | None) -> tuple[
-        list[Triple], dict[Node, tuple[str, int]], dict[URIRef, str]]:
+def _triples(
+    data_dir: Path, onto: Ontology, display: str | None
+) -> tuple[list[Triple], dict[Node, tuple[str, int]], dict[URIRef, str]]:
     rows, problems = read_tables(data_dir, onto, display_dir=display)
     index = {row.id: row.cls for row in rows if row.id}
     triples: list[Triple] = []
@@ -135,4 +145,3 @@ def build(
         if problems:
             raise InputError(problems)
     return Build(graph=graph, ontology=onto, report=summarize(graph, onto))
-

@@ -28,10 +28,15 @@ app = typer.Typer(
 out_console = Console()
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
-DataOption = Annotated[Path | None, typer.Option(
-    "--data", help="Folder of the CSV tables (default: the curated data/).")]
-OntologyOption = Annotated[Path | None, typer.Option(
-    "--ontology", help="Folder of sanctions.ttl and shapes.ttl (default: the project's ontology/).")]
+DataOption = Annotated[
+    Path | None, typer.Option("--data", help="Folder of the CSV tables (default: the curated data/).")
+]
+OntologyOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--ontology", help="Folder of sanctions.ttl and shapes.ttl (default: the project's ontology/)."
+    ),
+]
 
 
 def _shown(data: Path | None) -> str:
@@ -99,7 +104,9 @@ def validate_command(data: DataOption = None, ontology: OntologyOption = None) -
     report = _build(data, ontology).report
     out_console.print(
         f"ok: {report['triples']} triples, {report['claims']} claims, {report['sources']} sources",
-        markup=False, highlight=False)
+        markup=False,
+        highlight=False,
+    )
 
 
 @app.command("stats")

@@ -67,6 +67,18 @@ def parse_date(text: str) -> tuple[dt.date, URIRef]:
     return date, precision
 
 
+def _decimal_lexical(number: Decimal) -> str:
+    """The lexical form of a decimal as Turtle writes it back (no exponent, a fractional part).
+
+    Examples
+    --------
+    >>> _decimal_lexical(Decimal("-40")), _decimal_lexical(Decimal("3.8E+9")), _decimal_lexical(Decimal("-66.67"))
+    ('-40.0', '3800000000.0', '-66.67')
+    """
+    text = format(number, "f")
+    return text if "." in text else text + ".0"
+
+
 def _literal(column: Column, text: str, lang: str | None) -> Literal:
     datatype = column.datatype
     if datatype == XSD.gYearMonth:
@@ -80,13 +92,15 @@ def _literal(column: Column, text: str, lang: str | None) -> Literal:
             number = Decimal("NaN")
         if not number.is_finite():
             raise CellError("bad-number", f"{text!r} is not a decimal number")
-        return Literal(number, datatype=XSD.decimal)
+        return Literal(_decimal_lexical(number), datatype=XSD.decimal)
     if datatype == XSD.boolean:
         if text not in BOOLEANS:
             raise CellError("bad-boolean", f"{text!r} is not true or false")
         return Literal(BOOLEANS[text], datatype=XSD.boolean)
     if datatype == RDF.langString:
         return Literal(text, lang=lang or "en")
+    if datatype == XSD.string:
+        return Literal(text)  # the same term in RDF 1.1; written plain, as every parser reads it back
     return Literal(text, datatype=datatype)
 
 
@@ -96,21 +110,27 @@ def _reference(column: Column, text: str, onto: Ontology, index: Mapping[str, UR
         values = individuals(onto, cls)
         if values:
             if text not in values:
-                raise CellError(f"unknown-{local_name(cls).lower()}",
-                                f"{text!r} is not a {local_name(cls)}; known: " + ", ".join(sorted(values)))
+                raise CellError(
+                    f"unknown-{local_name(cls).lower()}",
+                    f"{text!r} is not a {local_name(cls)}; known: " + ", ".join(sorted(values)),
+                )
             return values[text]
     if cls is None and "://" in text:
         return URIRef(text)
     if text not in index:
         raise CellError("unknown-entity", f"unknown entity {text!r}")
     if cls is not None and not is_subclass(onto, index[text], cls):
-        raise CellError("class-mismatch",
-                        f"{text!r} is a {local_name(index[text])}, not a {local_name(cls)}")
+        raise CellError("class-mismatch", f"{text!r} is a {local_name(index[text])}, not a {local_name(cls)}")
     return ID[text]
 
 
 def _cell_triples(
-    subject: URIRef, column: Column, raw: str, lang: str | None, onto: Ontology,
+    subject: URIRef,
+    column: Column,
+    raw: str,
+    *,
+    lang: str | None,
+    onto: Ontology,
     index: Mapping[str, URIRef],
 ) -> Iterator[Triple]:
     values = [v.strip() for v in raw.split(";") if v.strip()] if column.multiple else [raw]
@@ -122,8 +142,11 @@ def _cell_triples(
             if precision_prop is not None and precision != SKG.Day:
                 yield subject, precision_prop, precision
             continue
-        term: Node = (_literal(column, text, lang) if column.datatype is not None
-                      else _reference(column, text, onto, index))
+        term: Node = (
+            _literal(column, text, lang)
+            if column.datatype is not None
+            else _reference(column, text, onto, index)
+        )
         if column.pattern is not None and not re.search(column.pattern, str(term)):
             raise CellError("bad-pattern", f"{text!r} does not match {column.pattern!r}")
         yield subject, column.path, term
@@ -135,26 +158,36 @@ def _missing_kind(column: Column, onto: Ontology) -> str:
     return "missing-value"
 
 
-def _claim_checks(row: Row, found: Mapping[URIRef, Node], onto: Ontology,
-                  index: Mapping[str, URIRef], names: Mapping[URIRef, str]) -> Iterator[Problem]:
+def _claim_checks(
+    row: Row,
+    found: Mapping[URIRef, Node],
+    onto: Ontology,
+    index: Mapping[str, URIRef],
+    names: Mapping[URIRef, str],
+) -> Iterator[Problem]:
     predicate, subject, obj = (found.get(p) for p in (RDF.predicate, RDF.subject, RDF.object))
     info = relations(onto).get(local_name(predicate)) if predicate is not None else None
     if info is None:
         return
-    for node, expected, path, kind in ((subject, info.domain, RDF.subject, "domain-mismatch"),
-                                       (obj, info.range, RDF.object, "range-mismatch")):
+    for node, expected, path, kind in (
+        (subject, info.domain, RDF.subject, "domain-mismatch"),
+        (obj, info.range, RDF.object, "range-mismatch"),
+    ):
         if not isinstance(node, URIRef) or not str(node).startswith(str(ID)):
             continue
         actual = index[local_name(node)]
         if not is_subclass(onto, actual, expected):
-            yield Problem(row.file, row.number, names[path], kind,
-                          f"{info.name} needs a {local_name(expected)} here; "
-                          f"{local_name(node)!r} is a {local_name(actual)}")
+            yield Problem(
+                row.file,
+                row.number,
+                names[path],
+                kind,
+                f"{info.name} needs a {local_name(expected)} here; "
+                f"{local_name(node)!r} is a {local_name(actual)}",
+            )
 
 
-def row_triples(
-    row: Row, onto: Ontology, index: Mapping[str, URIRef]
-) -> tuple[list[Triple], list[Problem]]:
+def row_triples(row: Row, onto: Ontology, index: Mapping[str, URIRef]) -> tuple[list[Triple], list[Problem]]:
     """The triples of one row, and the problems of its cells.
 
     Parameters
@@ -181,13 +214,20 @@ def row_triples(
         if column is None:
             continue  # reported as not-applicable by the reader
         try:
-            triples.extend(_cell_triples(subject, column, raw, lang or None, onto, index))
+            triples.extend(_cell_triples(subject, column, raw, lang=lang or None, onto=onto, index=index))
         except CellError as exc:
             problems.append(Problem(row.file, row.number, name, exc.kind, str(exc)))
     for column in columns.values():
         if column.required and column.name not in row.cells:
-            problems.append(Problem(row.file, row.number, column.name, _missing_kind(column, onto),
-                                    f"{column.name!r} is required for a {local_name(row.cls)}"))
+            problems.append(
+                Problem(
+                    row.file,
+                    row.number,
+                    column.name,
+                    _missing_kind(column, onto),
+                    f"{column.name!r} is required for a {local_name(row.cls)}",
+                )
+            )
     if is_subclass(onto, row.cls, SKG.Claim):
         found = {p: o for _, p, o in triples if p in (RDF.subject, RDF.predicate, RDF.object)}
         names = {c.path: c.name for c in columns.values()}

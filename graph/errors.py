@@ -73,7 +73,7 @@ class OntologyError(SanctionsKGError):
 
 
 class InputError(SanctionsKGError):
-    """Bad input, with every problem that was found.
+    r"""Bad input, with every problem that was found.
 
     Examples
     --------

@@ -149,7 +149,7 @@ def relations(onto: Ontology) -> dict[str, RelationInfo]:
     ('Actor', 'Country')
     """
     found: dict[str, RelationInfo] = {}
-    for iri in sorted(onto.graph.subjects(RDF.type, SKG.Relation)):
+    for iri in sorted(onto.graph.subjects(RDF.type, SKG.Relation), key=str):
         if not isinstance(iri, URIRef):
             continue
         domain = onto.graph.value(iri, RDFS.domain)

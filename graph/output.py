@@ -88,11 +88,11 @@ def atomic_write(files: Mapping[str, bytes], out_dir: str | Path) -> list[Path]:
     staged: list[tuple[Path, Path]] = []
     try:
         for name, data in files.items():
-            handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+            handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+            staged.append((Path(temp_name), folder / name))
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
-            os.chmod(temp, 0o644)
-            staged.append((Path(temp), folder / name))
+            os.chmod(temp_name, 0o644)
     except BaseException:
         for temp, _ in staged:
             temp.unlink(missing_ok=True)

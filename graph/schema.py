@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import cache
 
 from rdflib.namespace import RDF, SH
-from rdflib.term import Literal, URIRef
+from rdflib.term import Literal, Node, URIRef
 
 from graph.errors import OntologyError
 from graph.ontology import Ontology, is_subclass
@@ -41,18 +41,18 @@ def _int(value: object) -> int | None:
     return int(value.toPython()) if isinstance(value, Literal) else None
 
 
-def _column(onto: Ontology, shape: object) -> Column:
+def _column(onto: Ontology, shape: Node) -> Column:
     g = onto.shapes
-    name = g.value(shape, SH.name)  # type: ignore[arg-type]
-    path = g.value(shape, SH.path)  # type: ignore[arg-type]
+    name = g.value(shape, SH.name)
+    path = g.value(shape, SH.path)
     if not isinstance(name, Literal) or not isinstance(path, URIRef):
         raise OntologyError(f"property shape {shape} needs an sh:name and an IRI sh:path")
-    datatype = g.value(shape, SH.datatype)  # type: ignore[arg-type]
-    cls = g.value(shape, SH["class"])  # type: ignore[arg-type]
-    pattern = g.value(shape, SH.pattern)  # type: ignore[arg-type]
-    order = g.value(shape, SH.order)  # type: ignore[arg-type]
-    min_count = _int(g.value(shape, SH.minCount))  # type: ignore[arg-type]
-    max_count = _int(g.value(shape, SH.maxCount))  # type: ignore[arg-type]
+    datatype = g.value(shape, SH.datatype)
+    cls = g.value(shape, SH["class"])
+    pattern = g.value(shape, SH.pattern)
+    order = g.value(shape, SH.order)
+    min_count = _int(g.value(shape, SH.minCount))
+    max_count = _int(g.value(shape, SH.maxCount))
     return Column(
         name=str(name),
         path=path,
@@ -86,7 +86,7 @@ def columns_for_class(onto: Ontology, cls: URIRef) -> tuple[Column, ...]:
     ['label', 'wikidata', 'source', 'note']
     """
     found: dict[str, Column] = {}
-    for node_shape in sorted(onto.shapes.subjects(RDF.type, SH.NodeShape)):
+    for node_shape in sorted(onto.shapes.subjects(RDF.type, SH.NodeShape), key=str):
         target = onto.shapes.value(node_shape, SH.targetClass)
         if not isinstance(target, URIRef) or not is_subclass(onto, cls, target):
             continue

@@ -12,7 +12,9 @@ from rdflib.term import Node, URIRef
 from graph.errors import Problem
 from graph.ontology import Ontology, local_name
 
-__all__ = ["shape_problems"]
+__all__ = ["GRAPH", "shape_problems"]
+
+GRAPH = "<graph>"
 
 
 def _kebab(name: str) -> str:
@@ -27,6 +29,14 @@ def _kebab(name: str) -> str:
     if stem.isupper():
         return stem.lower()
     return "".join(f"-{c.lower()}" if c.isupper() else c for c in stem).lstrip("-")
+
+
+def _origin(origins: Mapping[Node, tuple[str, int]], *nodes: Node | None) -> tuple[str, int | None]:
+    """The (file, row) of the first node that came from a row, else the graph as a whole."""
+    for node in nodes:
+        if node is not None and node in origins:
+            return origins[node]
+    return GRAPH, None
 
 
 def shape_problems(
@@ -65,9 +75,9 @@ def shape_problems(
         component = results.value(result, SH.sourceConstraintComponent)
         message = results.value(result, SH.resultMessage)
         value = results.value(result, SH.value)
-        file, row = origins.get(focus, origins.get(value, ("<graph>", 0))) if focus is not None else ("<graph>", 0)
+        file, row = _origin(origins, focus, value)
         column = column_names.get(path) if isinstance(path, URIRef) else None
         kind = "shacl-" + _kebab(local_name(component)) if component is not None else "shacl"
-        text = f"{message or 'violates a shape'} (focus {focus}{f', value {value}' if value is not None else ''})"
-        found.append(Problem(file, row or None, column, kind, text))
+        about = f"focus {focus}" + (f", value {value}" if value is not None else "")
+        found.append(Problem(file, row, column, kind, f"{message or 'violates a shape'} ({about})"))
     yield from sorted(found, key=lambda p: (p.file, p.row or 0, p.column or "", p.kind, p.message))

@@ -32,8 +32,11 @@ LANG_TAG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 
 @dataclass(frozen=True)
 class TableSpec:
-    """A table of ``data/``: its file name, the classes its rows may have, and
-    whether a ``class`` column picks each row's class (else rows are of ``roots[0]``)."""
+    """A table of ``data/``: its file name and the classes its rows may have.
+
+    Where ``class_column`` is true a ``class`` column picks each row's class;
+    else every row is of ``roots[0]``.
+    """
 
     file: str
     roots: tuple[URIRef, ...]
@@ -63,10 +66,7 @@ class Row:
 def _classes(onto: Ontology, spec: TableSpec) -> dict[str, URIRef]:
     """The classes a row of the table may name, by local name (skg terms only)."""
     found = {
-        local_name(c): c
-        for root in spec.roots
-        for c in subclasses(onto, root)
-        if str(c).startswith(str(SKG))
+        local_name(c): c for root in spec.roots for c in subclasses(onto, root) if str(c).startswith(str(SKG))
     }
     return dict(sorted(found.items()))
 
@@ -88,9 +88,7 @@ def _base_column(name: str) -> tuple[str, str | None]:
     return (base, lang) if sep else (name, None)
 
 
-def _check_header(
-    header: list[str], spec: TableSpec, onto: Ontology, display: str
-) -> Iterable[Problem]:
+def _check_header(header: list[str], spec: TableSpec, onto: Ontology, display: str) -> Iterable[Problem]:
     classes = list(_classes(onto, spec).values())
     allowed = {name for c in classes for name in columns_of(onto, c)}
     required = {ID_COLUMN} | ({CLASS_COLUMN} if spec.class_column else set())
@@ -106,14 +104,24 @@ def _check_header(
         if name in (ID_COLUMN, CLASS_COLUMN if spec.class_column else ID_COLUMN):
             continue
         if base not in allowed:
-            yield Problem(display, 1, name, "unknown-column",
-                          f"no shape of {spec.file} has a column {base!r}; known: "
-                          + ", ".join(sorted(allowed)))
-        elif lang is not None and (not LANG_TAG.match(lang) or not any(
+            yield Problem(
+                display,
+                1,
+                name,
+                "unknown-column",
+                f"no shape of {spec.file} has a column {base!r}; known: " + ", ".join(sorted(allowed)),
+            )
+        elif lang is not None and (
+            not LANG_TAG.match(lang)
+            or not any(
                 columns_of(onto, c)[base].datatype == RDF.langString
-                for c in classes if base in columns_of(onto, c))):
-            yield Problem(display, 1, name, "bad-language",
-                          f"column {name!r}: {base!r} takes no language tag {lang!r}")
+                for c in classes
+                if base in columns_of(onto, c)
+            )
+        ):
+            yield Problem(
+                display, 1, name, "bad-language", f"column {name!r}: {base!r} takes no language tag {lang!r}"
+            )
     for name in sorted(required - seen):
         yield Problem(display, 1, name, "missing-column", f"required column {name!r} is missing")
 
@@ -123,38 +131,65 @@ def _decode(data: bytes, display: str) -> tuple[str | None, Problem | None]:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
         row = data[: exc.start].count(b"\n") + 1
-        return None, Problem(display, row, None, "bad-encoding",
-                             f"not UTF-8 (byte {data[exc.start]:#04x} at offset {exc.start})")
+        return None, Problem(
+            display,
+            row,
+            None,
+            "bad-encoding",
+            f"not UTF-8 (byte {data[exc.start]:#04x} at offset {exc.start})",
+        )
 
 
 def _row(
-    record: list[str], number: int, header: list[str], spec: TableSpec,
-    classes: Mapping[str, URIRef], onto: Ontology, display: str,
+    record: list[str],
+    number: int,
+    *,
+    header: list[str],
+    spec: TableSpec,
+    classes: Mapping[str, URIRef],
+    onto: Ontology,
+    display: str,
 ) -> tuple[Row | None, list[Problem]]:
     problems: list[Problem] = []
     if len(record) != len(header):
-        problems.append(Problem(display, number, None, "bad-row",
-                                f"{len(record)} cells, the header has {len(header)}"))
+        problems.append(
+            Problem(display, number, None, "bad-row", f"{len(record)} cells, the header has {len(header)}")
+        )
         return None, problems
     cells = {name: value.strip() for name, value in zip(header, record, strict=True) if value.strip()}
     row_id = cells.pop(ID_COLUMN, "")
     if not SLUG.match(row_id):
         kind = "missing-value" if not row_id else "bad-id"
-        problems.append(Problem(display, number, ID_COLUMN, kind,
-                                f"id {row_id!r} is not a slug (lower-case letters, digits, single hyphens)"))
+        problems.append(
+            Problem(
+                display,
+                number,
+                ID_COLUMN,
+                kind,
+                f"id {row_id!r} is not a slug (lower-case letters, digits, single hyphens)",
+            )
+        )
     cls = spec.roots[0]
     if spec.class_column:
         name = cells.pop(CLASS_COLUMN, "")
         if name not in classes:
-            problems.append(Problem(display, number, CLASS_COLUMN, "unknown-class",
-                                    f"unknown class {name!r}; known: " + ", ".join(classes)))
+            problems.append(
+                Problem(
+                    display,
+                    number,
+                    CLASS_COLUMN,
+                    "unknown-class",
+                    f"unknown class {name!r}; known: " + ", ".join(classes),
+                )
+            )
             return None, problems
         cls = classes[name]
     applicable = columns_of(onto, cls)
     for name in cells:
         if _base_column(name)[0] not in applicable:
-            problems.append(Problem(display, number, name, "not-applicable",
-                                    f"a {local_name(cls)} has no {name!r}"))
+            problems.append(
+                Problem(display, number, name, "not-applicable", f"a {local_name(cls)} has no {name!r}")
+            )
     return Row(display, number, row_id, cls, cells), problems
 
 
@@ -201,7 +236,9 @@ def read_table(
         for number, record in enumerate(reader, start=2):
             if not any(cell.strip() for cell in record):
                 continue
-            row, found = _row(record, number, header, spec, classes, onto, shown)
+            row, found = _row(
+                record, number, header=header, spec=spec, classes=classes, onto=onto, display=shown
+            )
             problems.extend(found)
             if row is not None:
                 rows.append(row)
@@ -218,16 +255,22 @@ def read_tables(
     rows: list[Row] = []
     problems: list[Problem] = []
     for spec in TABLES:
-        found, trouble = read_table(data_dir / spec.file, spec, onto,
-                                    display=f"{prefix}/{spec.file}")
+        found, trouble = read_table(data_dir / spec.file, spec, onto, display=f"{prefix}/{spec.file}")
         rows.extend(found)
         problems.extend(trouble)
     first: dict[str, Row] = {}
     for row in rows:
         if row.id in first:
             other = first[row.id]
-            problems.append(Problem(row.file, row.number, ID_COLUMN, "duplicate-id",
-                                    f"id {row.id!r} is already used at {other.file}, row {other.number}"))
+            problems.append(
+                Problem(
+                    row.file,
+                    row.number,
+                    ID_COLUMN,
+                    "duplicate-id",
+                    f"id {row.id!r} is already used at {other.file}, row {other.number}",
+                )
+            )
         elif row.id:
             first[row.id] = row
     return rows, problems

@@ -1,0 +1,55 @@
+"""Shared fixtures: one build of the curated data per session, its files, and a SPARQL store over them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from graph import Build, build, write_build
+
+SKG = "https://w3id.org/sanctions-kg/ontology#"
+ID = "https://w3id.org/sanctions-kg/id/"
+PREFIXES = f"""
+PREFIX skg: <{SKG}>
+PREFIX id: <{ID}>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+"""
+
+
+@pytest.fixture(scope="session")
+def curated() -> Build:
+    return build()
+
+
+@pytest.fixture(scope="session")
+def build_dir(curated: Build, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("build")
+    write_build(curated, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def store(build_dir: Path) -> ox.Store:
+    """The built N-Triples loaded into an embedded Oxigraph store."""
+    st = ox.Store()
+    st.bulk_load(path=str(build_dir / "sanctions-kg.nt"), format=ox.RdfFormat.N_TRIPLES)
+    return st
+
+
+def select(store: ox.Store, query: str, **bindings: str) -> list[dict[str, str]]:
+    """Run a SELECT; each keyword binds ``?name`` to the entity ``id:<value>``, or to the IRI
+    itself when the value is one (as a binding, not by editing the text; Oxigraph wants bound
+    variables in the projection). Returns rows of plain values."""
+    substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+        ox.Variable(k): ox.NamedNode(v if "://" in v else ID + v) for k, v in bindings.items()
+    }
+    result = store.query(PREFIXES + query, substitutions=substitutions)
+    assert isinstance(result, ox.QuerySolutions)
+    names = [v.value for v in result.variables]
+    return [{n: row[n].value for n in names if row[n] is not None} for row in result]
