@@ -72,8 +72,8 @@ def _decimal_lexical(number: Decimal) -> str:
 
     Examples
     --------
-    >>> _decimal_lexical(Decimal("-40")), _decimal_lexical(Decimal("3.8E+9")), _decimal_lexical(Decimal("-66.67"))
-    ('-40.0', '3800000000.0', '-66.67')
+    >>> [_decimal_lexical(Decimal(text)) for text in ("-40", "3.8E+9", "-66.67")]
+    ['-40.0', '3800000000.0', '-66.67']
     """
     text = format(number, "f")
     return text if "." in text else text + ".0"
