@@ -81,7 +81,7 @@ def test_language_columns() -> None:
 
 
 def test_all_cell_problems_of_a_row_are_reported_together() -> None:
-    triples, problems = row_triples(
+    _triples, problems = row_triples(
         claim_row(status="Stopped", startDate="soon", unverified="yes"), ONTO, INDEX
     )
     assert sorted((p.column, p.kind) for p in problems) == [

@@ -14,8 +14,10 @@ def test_claim_columns_follow_the_shape() -> None:
     columns = {c.name: c for c in columns_for_class(ONTO, SKG.Claim)}
     assert columns["subject"].path == RDF.subject
     assert columns["relation"].cls == SKG.Relation
-    assert columns["source"].required and columns["source"].multiple
-    assert columns["startDate"].datatype == XSD.date and not columns["startDate"].multiple
+    assert columns["source"].required
+    assert columns["source"].multiple
+    assert columns["startDate"].datatype == XSD.date
+    assert not columns["startDate"].multiple
     assert not columns["stance"].required
 
 
