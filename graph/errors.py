@@ -73,15 +73,16 @@ class OntologyError(SanctionsKGError):
 
 
 class InputError(SanctionsKGError):
-    r"""Bad input, with every problem that was found.
+    """Bad input, with every problem that was found.
 
     Examples
     --------
     >>> err = InputError([Problem("a.csv", 2, "id", "bad-id", "not a slug")])
     >>> err.problems[0].kind
     'bad-id'
-    >>> str(err)
-    '1 problem in the input:\\na.csv, row 2, column "id": bad-id: not a slug'
+    >>> print(err)
+    1 problem in the input:
+    a.csv, row 2, column "id": bad-id: not a slug
     """
 
     def __init__(self, problems: Iterable[Problem]) -> None:
