@@ -78,7 +78,10 @@ def _triples(
     data_dir: Path, onto: Ontology, display: str | None
 ) -> tuple[list[Triple], dict[Node, tuple[str, int]], dict[URIRef, str]]:
     rows, problems = read_tables(data_dir, onto, display_dir=display)
-    index = {row.id: row.cls for row in rows if row.id}
+    index: dict[str, URIRef] = {}
+    for row in rows:
+        if row.id:
+            index.setdefault(row.id, row.cls)  # a duplicate is reported; the first one counts
     triples: list[Triple] = []
     origins: dict[Node, tuple[str, int]] = {}
     column_names: dict[URIRef, str] = {}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Literal, Node, URIRef
@@ -25,7 +25,8 @@ from graph.tables import Row, columns_of
 __all__ = ["Triple", "parse_date", "row_triples"]
 
 Triple = tuple[URIRef, URIRef, Node]
-DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
+DECIMAL = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$")
 YEAR_MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 BOOLEANS = {"true": True, "false": False}
 
@@ -86,13 +87,9 @@ def _literal(column: Column, text: str, lang: str | None) -> Literal:
             raise CellError("bad-date", f"{text!r} is not a month (YYYY-MM)")
         return Literal(text, datatype=XSD.gYearMonth)
     if datatype == XSD.decimal:
-        try:
-            number = Decimal(text)
-        except InvalidOperation:
-            number = Decimal("NaN")
-        if not number.is_finite():
-            raise CellError("bad-number", f"{text!r} is not a decimal number")
-        return Literal(_decimal_lexical(number), datatype=XSD.decimal)
+        if not DECIMAL.match(text):
+            raise CellError("bad-number", f"{text!r} is not a decimal number (e.g. -66.67)")
+        return Literal(_decimal_lexical(Decimal(text)), datatype=XSD.decimal)
     if datatype == XSD.boolean:
         if text not in BOOLEANS:
             raise CellError("bad-boolean", f"{text!r} is not true or false")
@@ -115,8 +112,8 @@ def _reference(column: Column, text: str, onto: Ontology, index: Mapping[str, UR
                     f"{text!r} is not a {local_name(cls)}; known: " + ", ".join(sorted(values)),
                 )
             return values[text]
-    if cls is None and "://" in text:
-        return URIRef(text)
+    if cls is None and column.pattern is not None:
+        return URIRef(text)  # an outside IRI, checked against the pattern by the caller
     if text not in index:
         raise CellError("unknown-entity", f"unknown entity {text!r}")
     if cls is not None and not is_subclass(onto, index[text], cls):
@@ -134,6 +131,8 @@ def _cell_triples(
     index: Mapping[str, URIRef],
 ) -> Iterator[Triple]:
     values = [v.strip() for v in raw.split(";") if v.strip()] if column.multiple else [raw]
+    if not values:
+        raise CellError(_missing_kind(column, onto), f"{column.name!r} holds no value, only separators")
     for text in values:
         if column.datatype == XSD.date:
             date, precision = parse_date(text)

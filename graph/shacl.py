@@ -75,7 +75,7 @@ def shape_problems(
         component = results.value(result, SH.sourceConstraintComponent)
         message = results.value(result, SH.resultMessage)
         value = results.value(result, SH.value)
-        file, row = _origin(origins, focus, value)
+        file, row = _origin(origins, focus)
         column = column_names.get(path) if isinstance(path, URIRef) else None
         kind = "shacl-" + _kebab(local_name(component)) if component is not None else "shacl"
         about = f"focus {focus}" + (f", value {value}" if value is not None else "")

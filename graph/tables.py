@@ -126,11 +126,25 @@ def _check_header(header: list[str], spec: TableSpec, onto: Ontology, display: s
         yield Problem(display, 1, name, "missing-column", f"required column {name!r} is missing")
 
 
+def _record_number(prefix: str) -> int:
+    r"""The number of the CSV record (header = 1) in which the text after ``prefix`` starts,
+    counting records, not lines, as every problem does: the record a marker put there falls in.
+
+    Examples
+    --------
+    >>> _record_number(""), _record_number("a,b\n"), _record_number('a,b\n"x\ny",')
+    (1, 2, 2)
+    >>> _record_number('a,b\n"x\ny",1\n')
+    3
+    """
+    return sum(1 for _ in csv.reader(io.StringIO(prefix + "x", newline="")))
+
+
 def _decode(data: bytes, display: str) -> tuple[str | None, Problem | None]:
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
-        row = data[: exc.start].count(b"\n") + 1
+        row = _record_number(data[: exc.start].decode("utf-8-sig", errors="replace"))
         return None, Problem(
             display,
             row,
@@ -219,14 +233,18 @@ def read_table(
         data = path.read_bytes()
     except FileNotFoundError:
         return [], [Problem(shown, None, None, "missing-file", "no such file")]
+    except OSError as exc:
+        return [], [Problem(shown, None, None, "unreadable-file", exc.strerror or str(exc))]
     text, problem = _decode(data, shown)
     if text is None:
         return [], [problem] if problem else []
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[Row] = []
     problems: list[Problem] = []
+    number = 0  # the last record read; the header is record 1
     try:
         header = [name.strip() for name in next(reader, [])]
+        number = 1
         if not header:
             return [], [Problem(shown, 1, None, "missing-header", "the file is empty")]
         problems.extend(_check_header(header, spec, onto, shown))
@@ -243,7 +261,7 @@ def read_table(
             if row is not None:
                 rows.append(row)
     except csv.Error as exc:
-        problems.append(Problem(shown, reader.line_num, None, "bad-csv", str(exc)))
+        problems.append(Problem(shown, number + 1, None, "bad-csv", str(exc)))
     return rows, problems
 
 
