@@ -86,6 +86,8 @@ def _triples(
     origins: dict[Node, tuple[str, int]] = {}
     column_names: dict[URIRef, str] = {}
     for row in rows:
+        if not row.complete:
+            continue
         found, trouble = row_triples(row, onto, index)
         triples.extend(found)
         problems.extend(trouble)

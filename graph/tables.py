@@ -11,7 +11,7 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rdflib.namespace import RDF
@@ -54,13 +54,18 @@ TABLES: tuple[TableSpec, ...] = (
 
 @dataclass(frozen=True)
 class Row:
-    """One data row: where it is, its id and class, and its non-empty cells (stripped)."""
+    """One data row: where it is, its id and class, and its non-empty cells (stripped).
+
+    A row of a table whose header is broken is not ``complete``: it has no cells, and
+    serves only so that references to its id do not fail as well.
+    """
 
     file: str
     number: int
     id: str
     cls: URIRef
     cells: Mapping[str, str]
+    complete: bool = True
 
 
 def _classes(onto: Ontology, spec: TableSpec) -> dict[str, URIRef]:
@@ -248,8 +253,7 @@ def read_table(
         if not header:
             return [], [Problem(shown, 1, None, "missing-header", "the file is empty")]
         problems.extend(_check_header(header, spec, onto, shown))
-        if problems:
-            return [], problems
+        complete = not problems
         classes = _classes(onto, spec)
         for number, record in enumerate(reader, start=2):
             if not any(cell.strip() for cell in record):
@@ -257,9 +261,10 @@ def read_table(
             row, found = _row(
                 record, number, header=header, spec=spec, classes=classes, onto=onto, display=shown
             )
-            problems.extend(found)
+            if complete:
+                problems.extend(found)
             if row is not None:
-                rows.append(row)
+                rows.append(row if complete else replace(row, cells={}, complete=False))
     except csv.Error as exc:
         problems.append(Problem(shown, number + 1, None, "bad-csv", str(exc)))
     return rows, problems

@@ -272,6 +272,19 @@ def malformed_language_tag(d: Data) -> list[Where]:
 
 
 @case()
+def broken_header_of_a_referenced_table_is_one_problem(d: Data) -> list[Where]:
+    # the rows of entities.csv are still known by id, so claims that name them do not fail too
+    d.rename_column(ENTITIES, "label@zh", "label@zz!")
+    return [(ENTITIES, 1, "label@zz!", "bad-language")]
+
+
+@case()
+def unknown_column_in_sources_is_one_problem(d: Data) -> list[Where]:
+    d.rename_column(SOURCES, "publisher", "publisherr")
+    return [(SOURCES, 1, "publisherr", "unknown-column"), (SOURCES, 1, "publisher", "missing-column")]
+
+
+@case()
 def missing_required_column(d: Data) -> list[Where]:
     d.drop_column(TRADE, "period")
     return [(TRADE, 1, "period", "missing-column")]
