@@ -683,13 +683,26 @@ def test_the_corpus_is_large_enough() -> None:
     assert len(CASES) >= 24
 
 
+@pytest.fixture(scope="module")
+def good_output(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """The files of a good build, to lay into an output folder before each broken build."""
+    out = tmp_path_factory.mktemp("good-build")
+    graph.write_build(graph.build(), out)
+    return _snapshot(out)
+
+
 @pytest.mark.parametrize("edit", CASES)
-def test_bad_input(edit: Case, data: Data) -> None:
+def test_bad_input(edit: Case, data: Data, good_output: dict[str, bytes], tmp_path: Path) -> None:
+    out = tmp_path / "build"
+    out.mkdir()
+    for name, content in good_output.items():
+        (out / name).write_bytes(content)
     expected = sorted(edit(data), key=_key)
     assert expected, "a broken-input case must expect at least one problem"
     with pytest.raises(graph.InputError) as excinfo:
-        graph.build(data.root)
+        graph.write_build(graph.build(data.root), out)
     assert _found(excinfo.value.problems) == expected
+    assert _snapshot(out) == good_output, "a failed build changed build/"
 
 
 def _facts(result: graph.Build) -> set[tuple[object, object, object]]:
