@@ -4,7 +4,9 @@
 
     SanctionsKGError                 base of every error this package raises
     ├── InputError                   bad input: carries every Problem found, not just the first
-    └── OntologyError                the ontology or shapes files are unusable
+    ├── OntologyError                the ontology or shapes files are unusable
+    ├── QueryError                   a query that cannot run: syntax (line, column), name, parameter
+    └── EndpointError                a SPARQL server unreachable or refusing: its URL and why
 
 A :class:`Problem` is a value: file, row, column, kind and message. Tests assert
 the location and kind, never the wording.
@@ -15,7 +17,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["InputError", "OntologyError", "Problem", "SanctionsKGError"]
+__all__ = [
+    "EndpointError",
+    "InputError",
+    "OntologyError",
+    "Problem",
+    "QueryError",
+    "SanctionsKGError",
+]
 
 
 @dataclass(frozen=True, order=True)
@@ -90,3 +99,47 @@ class InputError(SanctionsKGError):
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} in the input:"
         super().__init__("\n".join([head, *map(str, self.problems)]))
+
+
+class QueryError(SanctionsKGError):
+    """A query that cannot run: a syntax error (with its line and column), an unknown
+    name, a bad or missing parameter.
+
+    Attributes
+    ----------
+    origin : str
+        Where the query came from (a named query, a file, the command line).
+    line, column : int or None
+        The position of a syntax error in the query text (1-based), where known.
+    parameter : str or None
+        The parameter at fault, where one is.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        origin: str = "",
+        line: int | None = None,
+        column: int | None = None,
+        parameter: str | None = None,
+    ) -> None:
+        self.origin = origin
+        self.line = line
+        self.column = column
+        self.parameter = parameter
+        where = origin
+        if line is not None:
+            where += f", line {line}" + (f", column {column}" if column is not None else "")
+        if parameter is not None:
+            where += f", parameter {parameter!r}"
+        super().__init__(f"{where}: {message}" if where else message)
+
+
+class EndpointError(SanctionsKGError):
+    """A SPARQL server that could not be reached or refused a request; names the URL and why."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        self.url = url
+        self.reason = reason
+        super().__init__(f"{url}: {reason}")

@@ -1,0 +1,184 @@
+"""The SPARQL commands: ``queries``, ``query``, ``serve`` and ``load``."""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import pyoxigraph as ox
+import typer
+from rich.table import Table
+
+from graph.cli_support import DataOption, OntologyOption, err_console, fail, load_build, out_console
+from graph.endpoint import Endpoint, http_post
+from graph.errors import QueryError, SanctionsKGError
+from graph.output import atomic_write
+from graph.queries import NamedQuery, adhoc_query, named_queries, named_query, query_file
+from graph.results import GRAPH_FORMATS, RESULT_FORMATS, render
+from graph.server import run_server, serve_arguments, served_location
+from graph.sparql import Target, execute
+from graph.store import open_store
+
+__all__ = ["load_command", "queries_command", "query_command", "serve_command"]
+
+FORMATS = ["table", *RESULT_FORMATS, *GRAPH_FORMATS]
+GraphOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--graph", help="Query this RDF file (e.g. build/sanctions-kg.nt) instead of building data/."
+    ),
+]
+EndpointOption = Annotated[
+    str | None, typer.Option("--endpoint", help="Ask this SPARQL 1.1 server (its query URL) instead.")
+]
+
+
+def queries_command() -> None:
+    """List the named questions: name, title and parameters."""
+    table = Table("name", "title", "parameters")
+    for name, query in named_queries().items():
+        params = ", ".join(f"{p.name} ({p.type})" for p in query.params)
+        table.add_row(name, query.title, params)
+    out_console.print(table)
+
+
+def _parse_params(pairs: list[str]) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise QueryError(f"write --param NAME=VALUE, not {pair!r}", parameter=name or pair)
+        values[name.strip()] = value
+    return values
+
+
+def _pick_query(name: str | None, file: Path | None, expression: str | None) -> NamedQuery:
+    given = [x for x in (name, file, expression) if x is not None]
+    if len(given) != 1:
+        raise QueryError("give exactly one of: a query NAME, --file FILE, or -e 'SPARQL'")
+    if name is not None:
+        return named_query(name)
+    if file is not None:
+        return query_file(file)
+    return adhoc_query(expression or "", origin="-e")
+
+
+def _target(
+    *,
+    endpoint: str | None,
+    default_graph: str | None,
+    timeout: int,
+    graph: Path | None,
+    data: Path | None,
+    ontology: Path | None,
+) -> Target:
+    if endpoint is not None:
+        return Endpoint(endpoint, default_graph=default_graph, timeout=timeout)
+    if graph is not None:
+        return open_store(graph)
+    return open_store(load_build(data, ontology))
+
+
+def query_command(
+    name: Annotated[str | None, typer.Argument(help="A named question (see `sanctions-kg queries`).")] = None,
+    file: Annotated[Path | None, typer.Option("--file", "-f", help="Run the query in this file.")] = None,
+    expression: Annotated[
+        str | None, typer.Option("-e", "--expression", help="Run this SPARQL text.")
+    ] = None,
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE, repeatable.")] = None,
+    fmt: Annotated[str | None, typer.Option("--format", help=f"One of: {', '.join(FORMATS)}.")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file (else print).")] = None,
+    graph: GraphOption = None,
+    endpoint: EndpointOption = None,
+    default_graph: Annotated[
+        str | None, typer.Option("--default-graph", help="With --endpoint: the graph to query.")
+    ] = None,
+    timeout: Annotated[int, typer.Option("--timeout", min=1, help="With --endpoint: seconds to wait.")] = 30,
+    data: DataOption = None,
+    ontology: OntologyOption = None,
+) -> None:
+    """Run a named question, a query file or a SPARQL text, and print or write its results."""
+    try:
+        query = _pick_query(name, file, expression)
+        values = _parse_params(param or [])
+        target = _target(
+            endpoint=endpoint,
+            default_graph=default_graph,
+            timeout=timeout,
+            graph=graph,
+            data=data,
+            ontology=ontology,
+        )
+        result = execute(target, query, values)
+        chosen = fmt or ("turtle" if isinstance(result, ox.QueryTriples) else "table")
+        width = shutil.get_terminal_size((160, 24)).columns
+        text = render(result, chosen, width=width)
+    except ValueError as exc:
+        fail(QueryError(str(exc), parameter="--format"))
+    except (SanctionsKGError, OSError) as exc:
+        fail(exc)
+    if out is None:
+        sys.stdout.buffer.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        atomic_write({out.name: text}, out.parent)
+    except OSError as exc:
+        fail(exc)
+
+
+def serve_command(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 7878,
+    timeout: Annotated[
+        int, typer.Option("--timeout", min=1, help="Seconds after which a query is cut.")
+    ] = 30,
+    graph: GraphOption = None,
+    data: DataOption = None,
+    ontology: OntologyOption = None,
+) -> None:
+    """Serve the graph as a read-only SPARQL 1.1 endpoint (Oxigraph), until interrupted."""
+    try:
+        source = graph if graph is not None else load_build(data, ontology)
+        with served_location(source) as location:
+            err_console.print(
+                f"SPARQL endpoint: http://{host}:{port}/query (YASGUI at http://{host}:{port}/)", markup=False
+            )
+            code = run_server(serve_arguments(location, host=host, port=port, timeout=timeout))
+    except (SanctionsKGError, OSError) as exc:
+        fail(exc)
+    if code not in (0, -signal.SIGINT, -signal.SIGTERM):
+        raise typer.Exit(code=code)
+
+
+def load_command(
+    endpoint: Annotated[str, typer.Option("--endpoint", help="Graph Store Protocol URL to upload to.")],
+    graph: GraphOption = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Replace the graph (PUT) instead of adding.")
+    ] = False,
+    user: Annotated[str | None, typer.Option("--user", help="User name, if the server asks.")] = None,
+    password: Annotated[str | None, typer.Option("--password", help="Password, if the server asks.")] = None,
+    timeout: Annotated[int, typer.Option("--timeout", min=1, help="Seconds to wait.")] = 300,
+    data: DataOption = None,
+    ontology: OntologyOption = None,
+) -> None:
+    """Upload the graph to a SPARQL server (SPARQL 1.1 Graph Store Protocol)."""
+    try:
+        if graph is not None:
+            body = _as_ntriples(graph)
+        else:
+            body = load_build(data, ontology).graph.serialize(format="nt", encoding="utf-8")
+        target = Endpoint(endpoint, timeout=timeout, user=user, password=password)
+        http_post(target, body, content_type="text/turtle", accept="*/*", method="PUT" if replace else "POST")
+    except (SanctionsKGError, OSError) as exc:
+        fail(exc)
+    triples = body.count(b"\n")
+    out_console.print(f"loaded {triples} triples into {endpoint}", markup=False)
+
+
+def _as_ntriples(path: Path) -> bytes:
+    return open_store(path).dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()) or b""
