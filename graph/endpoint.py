@@ -55,7 +55,8 @@ def _opener(endpoint: Endpoint) -> urllib.request.OpenerDirector:
 
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, urllib.error.HTTPError):
-        body = exc.read().decode("utf-8", errors="replace").strip()
+        with exc:
+            body = exc.read().decode("utf-8", errors="replace").strip()
         return f"HTTP {exc.code} {exc.reason}" + (f": {body[:500]}" if body else "")
     if isinstance(exc, urllib.error.URLError) and not isinstance(exc.reason, TimeoutError):
         return f"cannot connect: {exc.reason}"

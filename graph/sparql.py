@@ -247,6 +247,10 @@ def _remote(endpoint: Endpoint, query: NamedQuery, bindings: Mapping[str, Term],
         if graph:
             fmt = ox.RdfFormat.from_media_type(content_type) or ox.RdfFormat.N_TRIPLES
             return _triples_result(ox.parse(data, format=fmt))
+        checked = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+        if isinstance(checked, ox.QuerySolutions):
+            for _ in checked:
+                pass  # the parser is lazy: read it all once, so that a broken answer fails here
         return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
     except (SyntaxError, ValueError) as exc:
         tail = data[-200:].decode("utf-8", errors="replace").strip()
