@@ -90,6 +90,9 @@ def query_command(
     ] = None,
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE, repeatable.")] = None,
     fmt: Annotated[str | None, typer.Option("--format", help=f"One of: {', '.join(FORMATS)}.")] = None,
+    columns: Annotated[
+        str | None, typer.Option("--columns", help="Table format: show only these columns (a,b,c).")
+    ] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file (else print).")] = None,
     graph: GraphOption = None,
     endpoint: EndpointOption = None,
@@ -115,9 +118,8 @@ def query_command(
         result = execute(target, query, values)
         chosen = fmt or ("turtle" if isinstance(result, ox.QueryTriples) else "table")
         width = shutil.get_terminal_size((160, 24)).columns
-        text = render(result, chosen, width=width)
-    except ValueError as exc:
-        fail(QueryError(str(exc), parameter="--format"))
+        shown = [c.strip() for c in columns.split(",") if c.strip()] if columns else None
+        text = render(result, chosen, width=width, columns=shown)
     except (SanctionsKGError, OSError) as exc:
         fail(exc)
     if out is None:

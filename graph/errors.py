@@ -128,11 +128,12 @@ class QueryError(SanctionsKGError):
         self.line = line
         self.column = column
         self.parameter = parameter
-        where = origin
+        parts = [origin] if origin else []
         if line is not None:
-            where += f", line {line}" + (f", column {column}" if column is not None else "")
+            parts.append(f"line {line}" + (f", column {column}" if column is not None else ""))
         if parameter is not None:
-            where += f", parameter {parameter!r}"
+            parts.append(f"parameter {parameter!r}")
+        where = ", ".join(parts)
         super().__init__(f"{where}: {message}" if where else message)
 
 

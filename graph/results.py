@@ -7,7 +7,7 @@ TSV by Oxigraph's serializers; CONSTRUCT and DESCRIBE results as Turtle or N-Tri
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import pandas as pd
@@ -16,6 +16,7 @@ from rdflib import Graph
 from rich.console import Console
 from rich.table import Table
 
+from graph.errors import QueryError
 from graph.namespace import ID, SKG
 
 __all__ = [
@@ -162,8 +163,14 @@ def _cell(term: Term | None) -> str:
     return str(value)
 
 
-def _table(result: ox.QuerySolutions, width: int) -> Iterator[str]:
+def _table(result: ox.QuerySolutions, width: int, columns: Sequence[str] | None) -> Iterator[str]:
     names = [v.value for v in result.variables]
+    unknown = [c for c in columns or () if c not in names]
+    if unknown:
+        raise QueryError(
+            f"no column {', '.join(unknown)}; the columns are {', '.join(names)}", parameter="columns"
+        )
+    names = list(columns) if columns else names
     table = Table(*names, show_lines=False)
     count = 0
     for row in result:
@@ -176,27 +183,37 @@ def _table(result: ox.QuerySolutions, width: int) -> Iterator[str]:
 
 
 def render(
-    result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, fmt: str, *, width: int = 160
+    result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples,
+    fmt: str,
+    *,
+    width: int = 160,
+    columns: Sequence[str] | None = None,
 ) -> bytes:
     """A query result written in ``fmt``: ``table`` (for people), ``csv``, ``tsv``, ``json``,
-    ``xml`` (SELECT/ASK), or ``turtle``, ``nt`` (CONSTRUCT/DESCRIBE).
+    ``xml`` (SELECT/ASK), or ``turtle``, ``nt`` (CONSTRUCT/DESCRIBE). A table may show only
+    some ``columns``; the W3C formats always carry every variable.
 
     Raises
     ------
-    ValueError
-        If the format does not fit the result's kind.
+    QueryError
+        If the format does not fit the result's kind, or a column is not in the result.
     """
     if isinstance(result, ox.QueryTriples):
         if fmt not in GRAPH_FORMATS:
-            raise ValueError(f"a graph result is written as {' or '.join(GRAPH_FORMATS)}, not {fmt}")
+            raise QueryError(
+                f"a graph result is written as {' or '.join(GRAPH_FORMATS)}, not {fmt}", parameter="format"
+            )
         prefixes = PREFIXES if fmt == "turtle" else None
         return ox.serialize(result, format=GRAPH_FORMATS[fmt], prefixes=prefixes) or b""
     if fmt == "table":
         if isinstance(result, ox.QueryBoolean):
             return f"{'true' if result else 'false'}\n".encode()
-        return "".join(_table(result, width)).encode("utf-8")
+        return "".join(_table(result, width, columns)).encode("utf-8")
+    if columns:
+        raise QueryError("only the table format shows a choice of columns", parameter="columns")
     if fmt not in RESULT_FORMATS:
-        raise ValueError(
-            f"a SELECT or ASK result is written as table or {', '.join(RESULT_FORMATS)}, not {fmt}"
+        raise QueryError(
+            f"a SELECT or ASK result is written as table or {', '.join(RESULT_FORMATS)}, not {fmt}",
+            parameter="format",
         )
     return result.serialize(format=RESULT_FORMATS[fmt]) or b""
