@@ -12,9 +12,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-## Build the graph from data/ and ontology/ into build/, and print what it holds.
+GRAPH := --graph build/sanctions-kg.nt
+
+## Build the graph into build/, print what it holds, and answer three questions of the founding case.
 demo: $(STAMP)
 	$(BIN)/sanctions-kg build --out build
+	@echo; echo "Who cut or halted exports to Russia?"
+	$(BIN)/sanctions-kg query export-halts $(GRAPH) -p country=russia --columns exporterLabel,status,since,source
+	@echo; echo "How did China's exports to Russia change, by product?"
+	$(BIN)/sanctions-kg query trade-changes $(GRAPH) -p reporter=china -p partner=russia \
+		--columns productLabel,basePeriod,period,changePercent,bound,statedAs
+	@echo; echo "Who pressures Lenovo, directly and through whom, and which way?"
+	$(BIN)/sanctions-kg query pressures-on $(GRAPH) -p company=lenovo --columns actorLabel,viaLabel,stance,status,source
 
 ## Lint, type-check and run the whole test suite (doctests included).
 test: lint typecheck unit

@@ -16,7 +16,7 @@ from graph.cli_support import DataOption, OntologyOption, err_console, fail, loa
 from graph.endpoint import Endpoint, http_post
 from graph.errors import QueryError, SanctionsKGError
 from graph.output import atomic_write
-from graph.queries import NamedQuery, adhoc_query, named_queries, named_query, query_file
+from graph.queries import NamedQuery, adhoc_query, catalogue, named_queries, named_query, query_file
 from graph.results import GRAPH_FORMATS, RESULT_FORMATS, render
 from graph.server import run_server, serve_arguments, served_location
 from graph.sparql import Target, execute
@@ -36,8 +36,15 @@ EndpointOption = Annotated[
 ]
 
 
-def queries_command() -> None:
+def queries_command(
+    fmt: Annotated[str, typer.Option("--format", help="table, or markdown (for documentation).")] = "table",
+) -> None:
     """List the named questions: name, title and parameters."""
+    if fmt == "markdown":
+        sys.stdout.write(catalogue())
+        return
+    if fmt != "table":
+        fail(QueryError(f"write the list as table or markdown, not {fmt}", parameter="format"))
     table = Table("name", "title", "parameters")
     for name, query in named_queries().items():
         params = ", ".join(f"{p.name} ({p.type})" for p in query.params)

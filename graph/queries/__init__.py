@@ -27,6 +27,7 @@ __all__ = [
     "NamedQuery",
     "Param",
     "adhoc_query",
+    "catalogue",
     "named_queries",
     "named_query",
     "parse_query",
@@ -170,3 +171,19 @@ def query_file(path: str | Path) -> NamedQuery:
 def adhoc_query(text: str, *, origin: str = "query") -> NamedQuery:
     """A query given as text (e.g. on the command line)."""
     return parse_query(text, name="adhoc", origin=origin)
+
+
+def catalogue() -> str:
+    """The named questions as a Markdown table (name, title, parameters, description).
+
+    Examples
+    --------
+    >>> catalogue().splitlines()[0]
+    '| name | question | parameters | what it answers |'
+    """
+    lines = ["| name | question | parameters | what it answers |", "| --- | --- | --- | --- |"]
+    for name, query in named_queries().items():
+        params = ", ".join(f"`{p.name}` ({p.type})" for p in query.params) or "none"
+        description = query.description.replace("|", "\\|")
+        lines.append(f"| `{name}` | {query.title} | {params} | {description} |")
+    return "\n".join(lines) + "\n"
