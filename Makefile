@@ -29,8 +29,8 @@ demo: $(STAMP)
 test: lint typecheck unit
 
 lint: $(STAMP)
-	$(BIN)/ruff check graph tests
-	$(BIN)/ruff format --check graph tests
+	$(BIN)/ruff check graph tests benchmarks
+	$(BIN)/ruff format --check graph tests benchmarks
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
