@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit clean
+.PHONY: demo test lint typecheck unit readme clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,14 +29,18 @@ demo: $(STAMP)
 test: lint typecheck unit
 
 lint: $(STAMP)
-	$(BIN)/ruff check graph tests benchmarks
-	$(BIN)/ruff format --check graph tests benchmarks
+	$(BIN)/ruff check graph tests benchmarks tools
+	$(BIN)/ruff format --check graph tests benchmarks tools
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
 unit: $(STAMP)
 	$(BIN)/pytest
+
+## Rewrite the README's list of named questions from their headers.
+readme: $(STAMP)
+	$(BIN)/python tools/update_readme.py
 
 clean:
 	rm -rf build .pytest_cache .mypy_cache .ruff_cache

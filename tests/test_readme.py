@@ -14,7 +14,7 @@ def test_readme_lists_the_named_questions_from_their_headers() -> None:
     text = README.read_text(encoding="utf-8")
     found = re.search(r"<!-- queries:start -->\n(.*?)<!-- queries:end -->", text, re.S)
     assert found is not None
-    assert found.group(1) == catalogue()
+    assert found.group(1) == catalogue(), "run `make readme`"
 
 
 def test_readme_starts_with_the_two_commands() -> None:
