@@ -3,6 +3,7 @@ the read-only endpoint's guarantees. Every server is real, started here on 127.0
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import urllib.error
 import urllib.parse
@@ -191,3 +192,15 @@ def test_server_side_error_is_a_clear_message(read_only: Endpoint) -> None:
         execute(read_only, query)
     assert error.value.url == read_only.url
     assert error.value.reason
+
+
+def test_a_server_that_never_answers_is_a_timeout_error() -> None:
+    """A port that accepts connections but never replies (no SPARQL server is needed to be slow)."""
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}/query"
+        with pytest.raises(EndpointError) as error:
+            execute(Endpoint(url, timeout=1), adhoc_query("ASK { }"))
+    assert error.value.url == url
+    assert "no answer in time" in error.value.reason
