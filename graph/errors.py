@@ -6,7 +6,8 @@
     ├── InputError                   bad input: carries every Problem found, not just the first
     ├── OntologyError                the ontology or shapes files are unusable
     ├── QueryError                   a query that cannot run: syntax (line, column), name, parameter
-    └── EndpointError                a SPARQL server unreachable or refusing: its URL and why
+    ├── EndpointError                a SPARQL server unreachable or refusing: its URL and why
+    └── PatternError                 a chain pattern that cannot be read: its position and why
 
 A :class:`Problem` is a value: file, row, column, kind and message. Tests assert
 the location and kind, never the wording.
@@ -21,6 +22,7 @@ __all__ = [
     "EndpointError",
     "InputError",
     "OntologyError",
+    "PatternError",
     "Problem",
     "QueryError",
     "SanctionsKGError",
@@ -144,3 +146,13 @@ class EndpointError(SanctionsKGError):
         self.url = url
         self.reason = reason
         super().__init__(f"{url}: {reason}")
+
+
+class PatternError(SanctionsKGError):
+    """A chain pattern that cannot be read: where (0-based offset into the pattern) and why."""
+
+    def __init__(self, pattern: str, position: int, message: str) -> None:
+        self.pattern = pattern
+        self.position = position
+        pointer = " " * position + "^"
+        super().__init__(f"pattern {pattern!r}, at {position}: {message}\n  {pattern}\n  {pointer}")

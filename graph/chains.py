@@ -1,0 +1,238 @@
+"""Pressure chains: the paths from an actor to a target whose relations match a pattern.
+
+The search walks the graph and the pattern's automaton in step (the product of the two),
+so a branch the pattern cannot complete is never entered: a backward search from the
+target first marks, for each (node, automaton state), how many hops at least remain, and
+the depth-first search only follows moves that can still end at the target within
+``max_hops``. Chains are simple paths (no node twice).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import networkx as nx
+
+from graph.asof import graph_as_of
+from graph.errors import QueryError
+from graph.namespace import ID
+from graph.network import Claim, label_of
+from graph.pattern import DEFAULT_PATTERN, Pattern, compile_pattern
+
+__all__ = [
+    "MAX_HOPS",
+    "Chain",
+    "Hop",
+    "distances_to_target",
+    "pressure_chains",
+    "resolve_entity",
+]
+
+MAX_HOPS = 12
+MAKES = "makes"
+
+
+@dataclass(frozen=True)
+class Hop:
+    """One step of a chain: ``source --relation--> target`` and the claims behind it."""
+
+    source: str
+    relation: str
+    target: str
+    claims: tuple[Claim, ...]
+
+    @property
+    def triple(self) -> tuple[str, str, str]:
+        """The relation triple of the hop: (source, relation, target)."""
+        return (self.source, self.relation, self.target)
+
+    @property
+    def stances(self) -> frozenset[str]:
+        """The stances its claims give (``TowardsCompliance``, ``TowardsResistance``)."""
+        return frozenset(c.stance for c in self.claims if c.stance)
+
+    @property
+    def sources(self) -> frozenset[str]:
+        """The sources of its claims."""
+        return frozenset(s for c in self.claims for s in c.sources)
+
+
+@dataclass(frozen=True)
+class Chain:
+    """A chain of hops from an actor to a target."""
+
+    hops: tuple[Hop, ...]
+
+    @property
+    def nodes(self) -> tuple[str, ...]:
+        """The nodes along the chain, from actor to target."""
+        return (self.hops[0].source, *(hop.target for hop in self.hops))
+
+    @property
+    def relations(self) -> tuple[str, ...]:
+        """The relations along the chain."""
+        return tuple(hop.relation for hop in self.hops)
+
+    @property
+    def stance(self) -> str | None:
+        """Which way the chain pushes: the stance of its first hop, if its claims agree on one."""
+        stances = self.hops[0].stances
+        return next(iter(stances)) if len(stances) == 1 else None
+
+    def describe(self, G: nx.MultiDiGraph) -> str:
+        """The chain in words: ``A -pressures-> B -supplies-> C``."""
+        parts = [label_of(G, self.hops[0].source)]
+        for hop in self.hops:
+            parts.append(f"-{hop.relation}-> {label_of(G, hop.target)}")
+        return " ".join(parts)
+
+
+def resolve_entity(G: nx.MultiDiGraph, name: str, *, parameter: str = "entity") -> str:
+    """The node a user means by an id (``lenovo``), a full IRI, or an English label (``Lenovo``).
+
+    Raises
+    ------
+    QueryError
+        Naming the parameter, with close names, if nothing matches.
+    """
+    if name in G:
+        return name
+    if str(ID) + name in G:
+        return str(ID) + name
+    by_label = {str(data.get("label")).casefold(): node for node, data in G.nodes(data=True) if data.get("label")}
+    if name.casefold() in by_label:
+        return by_label[name.casefold()]
+    names = [str(n).removeprefix(str(ID)) for n in G] + [str(d["label"]) for _, d in G.nodes(data=True) if d.get("label")]
+    close = difflib.get_close_matches(name, names, n=3, cutoff=0.6)
+    hint = f"; did you mean: {', '.join(close)}?" if close else ""
+    raise QueryError(f"no entity {name!r} in the graph{hint}", parameter=parameter)
+
+
+def _check_hops(max_hops: int) -> None:
+    if not 1 <= max_hops <= MAX_HOPS:
+        raise QueryError(
+            f"{max_hops} is out of range: a chain has at least 1 hop, and more than {MAX_HOPS} "
+            "would make the search explode while no real pressure chain is that long",
+            parameter="max_hops",
+        )
+
+
+def distances_to_target(G: nx.MultiDiGraph, pattern: Pattern, target: str) -> dict[tuple[str, int], int]:
+    """For each (node, automaton state) that can still reach ``target`` in an accepting state,
+    the fewest hops needed (a backward breadth-first search over the product graph)."""
+    backward: dict[tuple[int, str], list[int]] = {}
+    for state, moves in pattern.transitions.items():
+        for relation, following in moves.items():
+            backward.setdefault((following, relation), []).append(state)
+    distance = {(target, state): 0 for state in pattern.accepting}
+    queue = deque(distance)
+    while queue:
+        node, state = queue.popleft()
+        for previous, _, relation in G.in_edges(node, keys=True):
+            for before in backward.get((state, relation), ()):
+                if (previous, before) not in distance:
+                    distance[(previous, before)] = distance[(node, state)] + 1
+                    queue.append((previous, before))
+    return distance
+
+
+def _deals_in(G: nx.MultiDiGraph, hop: tuple[str, str, str], claims: tuple[Claim, ...], product: str) -> bool:
+    """Whether the last hop carries the product: a claim about it, or a claim about no product
+    from an exporter that makes the product (or says nothing of what it makes)."""
+    if any(c.product == product for c in claims):
+        return True
+    exporter = hop[0]
+    made = {v.removeprefix(str(ID)) for _, v, k in G.out_edges(exporter, keys=True) if k == MAKES}
+    return any(c.product is None for c in claims) and (not made or product in made)
+
+
+def pressure_chains(
+    G: nx.MultiDiGraph,
+    source: str,
+    target: str,
+    *,
+    pattern: str = DEFAULT_PATTERN,
+    max_hops: int = 6,
+    product: str | None = None,
+    as_of: dt.date | None = None,
+) -> Iterator[Chain]:
+    """Yield the chains from ``source`` to ``target`` whose relations match ``pattern``.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A projection (:func:`graph.network.project`); it is not changed.
+    source, target : str
+        Nodes of ``G`` (entity IRIs; see :func:`resolve_entity` for ids and labels).
+    pattern : str
+        A regular pattern over relation names (see :mod:`graph.pattern`).
+    max_hops : int
+        The longest chain to return, 1 to :data:`MAX_HOPS`.
+    product : str, optional
+        A product id (``laptops``): keep chains whose last hop carries that product.
+    as_of : datetime.date, optional
+        Search the graph as of that day (:func:`graph.asof.graph_as_of`).
+
+    Yields
+    ------
+    Chain
+        In a stable order (relations, then node ids, at each step).
+
+    Raises
+    ------
+    PatternError
+        For a malformed pattern or an unknown relation in it.
+    QueryError
+        For a node not in the graph or ``max_hops`` out of range.
+
+    Examples
+    --------
+    >>> from graph import build
+    >>> from graph.network import project
+    >>> G = project(build())
+    >>> us, russia = resolve_entity(G, "us-government"), resolve_entity(G, "russia")
+    >>> chains = list(pressure_chains(G, us, russia))
+    >>> "Government of the United States -pressures-> Lenovo -exportsTo-> Russia" in [
+    ...     c.describe(G) for c in chains]
+    True
+    """
+    _check_hops(max_hops)
+    compiled = compile_pattern(pattern, G.graph.get("relations", ()))
+    for name, node in (("source", source), ("target", target)):
+        if node not in G:
+            raise QueryError(f"no node {node!r} in the graph", parameter=name)
+    H = graph_as_of(G, as_of) if as_of is not None else G
+    distance = distances_to_target(H, compiled, target)
+    if (source, compiled.start) not in distance:
+        return
+    path: list[Hop] = []
+    visited = {source}
+
+    def walk(node: str, state: int) -> Iterator[Chain]:
+        if node == target and state in compiled.accepting and path:
+            yield Chain(tuple(path))
+            return
+        if node == target:
+            return
+        for _, following, relation, data in sorted(H.out_edges(node, keys=True, data=True),
+                                                    key=lambda e: (e[2], e[1])):
+            nxt = compiled.step(state, relation)
+            if nxt is None or following in visited:
+                continue
+            remaining = distance.get((following, nxt))
+            if remaining is None or len(path) + 1 + remaining > max_hops:
+                continue
+            if following == target and product is not None and not _deals_in(
+                    H, (node, relation, following), data["claims"], product):
+                continue
+            path.append(Hop(node, relation, following, data["claims"]))
+            visited.add(following)
+            yield from walk(following, nxt)
+            visited.discard(following)
+            path.pop()
+
+    yield from walk(source, compiled.start)
