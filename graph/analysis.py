@@ -1,5 +1,6 @@
 """Analyses over chains: reachability, chokepoints, what-if, and modelled exposure against
-observed trade. Each takes a projection (networkx) and returns a new value; none changes it."""
+observed trade. Each takes a projection (networkx) and returns a new value; none changes it.
+"""
 
 from __future__ import annotations
 
@@ -22,7 +23,9 @@ Edge = tuple[str, str, str]
 SINK = "\0sink"
 
 
-def _product_edges(G: nx.MultiDiGraph, pattern: Pattern, node: str, state: int) -> Iterable[tuple[str, int, Edge]]:
+def _product_edges(
+    G: nx.MultiDiGraph, pattern: Pattern, node: str, state: int
+) -> Iterable[tuple[str, int, Edge]]:
     for _, following, relation in G.out_edges(node, keys=True):
         nxt = pattern.step(state, relation)
         if nxt is not None:
@@ -31,7 +34,8 @@ def _product_edges(G: nx.MultiDiGraph, pattern: Pattern, node: str, state: int) 
 
 def reachable_pairs(G: nx.MultiDiGraph, pattern: str = DEFAULT_PATTERN) -> set[tuple[str, str]]:
     """Every (source, target) joined by a walk whose relations match ``pattern``: what a SPARQL
-    1.1 property path finds (walks may repeat nodes; chains may not, see the chains docs)."""
+    1.1 property path finds (walks may repeat nodes; chains may not, see the chains docs).
+    """
     compiled = compile_pattern(pattern, G.graph.get("relations", ()))
     pairs: set[tuple[str, str]] = set()
     for source in G:
@@ -65,7 +69,8 @@ class Chokepoints:
 
 def _product_graph(G: nx.MultiDiGraph, pattern: Pattern, source: str, target: str) -> nx.DiGraph:
     """The part of the product of ``G`` and the automaton reachable from the source, with the
-    target's accepting states merged into one sink. Each edge lists the relation triples it stands for."""
+    target's accepting states merged into one sink. Each edge lists the relation triples it stands for.
+    """
     P = nx.DiGraph()
     start = (source, pattern.start)
     seen = {start}
@@ -75,13 +80,16 @@ def _product_graph(G: nx.MultiDiGraph, pattern: Pattern, source: str, target: st
         if node == target:
             continue
         for following, nxt, edge in _product_edges(G, pattern, node, state):
-            head = SINK if following == target and nxt in pattern.accepting else (following, nxt)
+            if following == target and nxt in pattern.accepting:
+                head: tuple[str, int] | str = SINK
+            else:
+                head = (following, nxt)
+                if head not in seen:
+                    seen.add(head)
+                    queue.append(head)
             if not P.has_edge((node, state), head):
                 P.add_edge((node, state), head, triples=set())
             P[(node, state)][head]["triples"].add(edge)
-            if head != SINK and head not in seen:
-                seen.add(head)
-                queue.append(head)
     for _, _, data in P.edges(data=True):
         data["capacity"] = len(data["triples"])
     return P
@@ -98,7 +106,8 @@ def chokepoints(
 ) -> Chokepoints:
     """The nodes and edges whose removal disconnects ``source`` from ``target`` under ``pattern``
     (minimum cuts of the product graph, mapped back to entities), and the nodes ranked by the
-    number of chains through them."""
+    number of chains through them.
+    """
     chains = list(pressure_chains(G, source, target, pattern=pattern, max_hops=max_hops, as_of=as_of))
     through = Counter(node for chain in chains for node in chain.nodes[1:-1])
     ranking = tuple(sorted(through.items(), key=lambda item: (-item[1], item[0])))
@@ -113,7 +122,10 @@ def chokepoints(
         cut_nodes = frozenset(node for node, _ in product_cut)
     _, (reached, _) = nx.minimum_cut(P, start, SINK)
     cut_edges = frozenset(
-        triple for u, v, data in P.edges(data=True) if u in reached and v not in reached for triple in data["triples"]
+        triple
+        for u, v, data in P.edges(data=True)
+        if u in reached and v not in reached
+        for triple in data["triples"]
     )
     return Chokepoints(cut_nodes, cut_edges, ranking, len(chains))
 
@@ -158,8 +170,14 @@ def whatif(
     flows_after = {chain.hops[-1].triple for chain in after}
     for exporter, relation, importer in sorted(flows_before):
         description = f"{label_of(G, exporter)} -{relation}-> {label_of(G, importer)}"
-        rows.append({"kind": "flow", "description": description, "before": True,
-                     "after": (exporter, relation, importer) in flows_after})
+        rows.append(
+            {
+                "kind": "flow",
+                "description": description,
+                "before": True,
+                "after": (exporter, relation, importer) in flows_after,
+            }
+        )
     return pd.DataFrame(rows, columns=["kind", "description", "before", "after"])
 
 
@@ -180,6 +198,10 @@ def exposure(
         Trade observations with columns ``reporter``, ``partner``, ``product`` (IRIs),
         ``productLabel``, ``basePeriod``, ``period``, ``changePercent``, ``bound``, ``statedAs``
         (the ``trade-changes`` question gives them; rows of one ``observation`` are taken once).
+    pattern : str
+        The relations a chain may follow.
+    max_hops : int
+        The longest chain counted.
 
     Returns
     -------
@@ -199,32 +221,41 @@ def exposure(
         for actor in sorted(G):
             if actor == obs.partner:
                 continue
-            for chain in pressure_chains(G, actor, str(obs.partner), pattern=pattern, max_hops=max_hops,
-                                         product=None if product == "all-goods" else product):
+            for chain in pressure_chains(
+                G,
+                actor,
+                str(obs.partner),
+                pattern=pattern,
+                max_hops=max_hops,
+                product=None if product == "all-goods" else product,
+            ):
                 if chain.hops[-1].source in exporters:
                     chains.append(chain)
-        rows.append({
-            "reporter": label_of(G, str(obs.reporter)),
-            "partner": label_of(G, str(obs.partner)),
-            "product": obs.productLabel,
-            "basePeriod": obs.basePeriod,
-            "period": obs.period,
-            "changePercent": obs.changePercent,
-            "bound": str(obs.bound).rsplit("#", 1)[-1] if obs.bound is not None else None,
-            "statedAs": obs.statedAs,
-            "exporters": ", ".join(sorted(label_of(G, e) for e in exporters)),
-            "chains": len(chains),
-            "towardsCompliance": sum(1 for c in chains if c.stance == "TowardsCompliance"),
-            "towardsResistance": sum(1 for c in chains if c.stance == "TowardsResistance"),
-            "actors": ", ".join(sorted({label_of(G, c.hops[0].source) for c in chains})),
-        })
+        rows.append(
+            {
+                "reporter": label_of(G, str(obs.reporter)),
+                "partner": label_of(G, str(obs.partner)),
+                "product": obs.productLabel,
+                "basePeriod": obs.basePeriod,
+                "period": obs.period,
+                "changePercent": obs.changePercent,
+                "bound": str(obs.bound).rsplit("#", 1)[-1] if obs.bound is not None else None,
+                "statedAs": obs.statedAs,
+                "exporters": ", ".join(sorted(label_of(G, e) for e in exporters)),
+                "chains": len(chains),
+                "towardsCompliance": sum(1 for c in chains if c.stance == "TowardsCompliance"),
+                "towardsResistance": sum(1 for c in chains if c.stance == "TowardsResistance"),
+                "actors": ", ".join(sorted({label_of(G, c.hops[0].source) for c in chains})),
+            }
+        )
     return pd.DataFrame(rows)
 
 
 def _exporters(G: nx.MultiDiGraph, reporter: str, partner: str, product: str) -> set[str]:
     """Who exports the product from the reporter to the partner: the reporter itself, and the
     companies headquartered there that export to the partner and make the product (for all
-    goods, every such company)."""
+    goods, every such company).
+    """
     found = {reporter} if G.has_edge(reporter, partner, key="exportsTo") else set()
     for company, _, relation in G.in_edges(reporter, keys=True):
         if relation != "headquarteredIn" or not G.has_edge(company, partner, key="exportsTo"):

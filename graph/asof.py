@@ -16,7 +16,7 @@ import networkx as nx
 
 from graph.network import Claim
 
-__all__ = ["HALTED", "graph_as_of", "in_force", "claims_as_of"]
+__all__ = ["HALTED", "claims_as_of", "graph_as_of", "in_force"]
 
 HALTED = "Halted"
 

@@ -27,7 +27,9 @@ __all__ = [
     "MAX_HOPS",
     "Chain",
     "Hop",
+    "chain_records",
     "distances_to_target",
+    "hop_rows",
     "pressure_chains",
     "resolve_entity",
 ]
@@ -103,10 +105,14 @@ def resolve_entity(G: nx.MultiDiGraph, name: str, *, parameter: str = "entity") 
         return name
     if str(ID) + name in G:
         return str(ID) + name
-    by_label = {str(data.get("label")).casefold(): node for node, data in G.nodes(data=True) if data.get("label")}
+    by_label = {
+        str(data.get("label")).casefold(): node for node, data in G.nodes(data=True) if data.get("label")
+    }
     if name.casefold() in by_label:
-        return by_label[name.casefold()]
-    names = [str(n).removeprefix(str(ID)) for n in G] + [str(d["label"]) for _, d in G.nodes(data=True) if d.get("label")]
+        return str(by_label[name.casefold()])
+    names = [str(n).removeprefix(str(ID)) for n in G] + [
+        str(d["label"]) for _, d in G.nodes(data=True) if d.get("label")
+    ]
     close = difflib.get_close_matches(name, names, n=3, cutoff=0.6)
     hint = f"; did you mean: {', '.join(close)}?" if close else ""
     raise QueryError(f"no entity {name!r} in the graph{hint}", parameter=parameter)
@@ -123,7 +129,8 @@ def _check_hops(max_hops: int) -> None:
 
 def distances_to_target(G: nx.MultiDiGraph, pattern: Pattern, target: str) -> dict[tuple[str, int], int]:
     """For each (node, automaton state) that can still reach ``target`` in an accepting state,
-    the fewest hops needed (a backward breadth-first search over the product graph)."""
+    the fewest hops needed (a backward breadth-first search over the product graph).
+    """
     backward: dict[tuple[int, str], list[int]] = {}
     for state, moves in pattern.transitions.items():
         for relation, following in moves.items():
@@ -142,7 +149,8 @@ def distances_to_target(G: nx.MultiDiGraph, pattern: Pattern, target: str) -> di
 
 def _deals_in(G: nx.MultiDiGraph, hop: tuple[str, str, str], claims: tuple[Claim, ...], product: str) -> bool:
     """Whether the last hop carries the product: a claim about it, or a claim about no product
-    from an exporter that makes the product (or says nothing of what it makes)."""
+    from an exporter that makes the product (or says nothing of what it makes).
+    """
     if any(c.product == product for c in claims):
         return True
     exporter = hop[0]
@@ -218,16 +226,20 @@ def pressure_chains(
             return
         if node == target:
             return
-        for _, following, relation, data in sorted(H.out_edges(node, keys=True, data=True),
-                                                    key=lambda e: (e[2], e[1])):
+        for _, following, relation, data in sorted(
+            H.out_edges(node, keys=True, data=True), key=lambda e: (e[2], e[1])
+        ):
             nxt = compiled.step(state, relation)
             if nxt is None or following in visited:
                 continue
             remaining = distance.get((following, nxt))
             if remaining is None or len(path) + 1 + remaining > max_hops:
                 continue
-            if following == target and product is not None and not _deals_in(
-                    H, (node, relation, following), data["claims"], product):
+            if (
+                following == target
+                and product is not None
+                and not _deals_in(H, (node, relation, following), data["claims"], product)
+            ):
                 continue
             path.append(Hop(node, relation, following, data["claims"]))
             visited.add(following)
@@ -236,3 +248,55 @@ def pressure_chains(
             path.pop()
 
     yield from walk(source, compiled.start)
+
+
+def chain_records(G: nx.MultiDiGraph, chains: Iterator[Chain] | list[Chain]) -> list[dict[str, object]]:
+    """Chains as plain records (for JSON): each with its text, stance and hops, and each hop with
+    its claims (status, stance, product, dates, sources, quote).
+    """
+    records: list[dict[str, object]] = []
+    for number, chain in enumerate(chains, start=1):
+        hops = [
+            {
+                "source": hop.source,
+                "relation": hop.relation,
+                "target": hop.target,
+                "claims": [
+                    {
+                        "claim": claim.id,
+                        "status": claim.status,
+                        "stance": claim.stance,
+                        "product": claim.product,
+                        "start": claim.start.isoformat() if claim.start else None,
+                        "end": claim.end.isoformat() if claim.end else None,
+                        "sources": list(claim.sources),
+                        "quote": claim.quote,
+                        "unverified": claim.unverified,
+                    }
+                    for claim in hop.claims
+                ],
+            }
+            for hop in chain.hops
+        ]
+        records.append({"chain": number, "text": chain.describe(G), "stance": chain.stance, "hops": hops})
+    return records
+
+
+def hop_rows(G: nx.MultiDiGraph, chains: Iterator[Chain] | list[Chain]) -> list[dict[str, object]]:
+    """Chains as rows, one per hop (for tables and CSV)."""
+    rows: list[dict[str, object]] = []
+    for number, chain in enumerate(chains, start=1):
+        for step, hop in enumerate(chain.hops, start=1):
+            rows.append(
+                {
+                    "chain": number,
+                    "hop": step,
+                    "source": label_of(G, hop.source),
+                    "relation": hop.relation,
+                    "target": label_of(G, hop.target),
+                    "status": ";".join(sorted({c.status for c in hop.claims if c.status})),
+                    "stance": ";".join(sorted(hop.stances)),
+                    "sources": ";".join(sorted(hop.sources)),
+                }
+            )
+    return rows

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
+from graph.cli_chains import chains_command, chokepoints_command, exposure_command, whatif_command
 from graph.cli_sparql import load_command, queries_command, query_command, serve_command
 from graph.cli_support import DataOption, OntologyOption, fail, load_build, out_console
 from graph.output import write_build
@@ -77,6 +78,10 @@ app.command("queries")(queries_command)
 app.command("query")(query_command)
 app.command("serve")(serve_command)
 app.command("load")(load_command)
+app.command("chains")(chains_command)
+app.command("chokepoints")(chokepoints_command)
+app.command("whatif")(whatif_command)
+app.command("exposure")(exposure_command)
 
 
 def main() -> None:

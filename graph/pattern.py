@@ -33,7 +33,8 @@ TOKEN = re.compile(r"\s*(?:(?P<name>(?:skg:)?[A-Za-z][A-Za-z0-9_]*)|(?P<op>[()|+
 @dataclass(frozen=True)
 class Node:
     """A node of the pattern's syntax tree: ``name`` (a relation), ``seq``, ``alt``, or a
-    repetition ``plus``, ``star``, ``opt`` of one child."""
+    repetition ``plus``, ``star``, ``opt`` of one child.
+    """
 
     kind: str
     name: str = ""

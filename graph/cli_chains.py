@@ -1,0 +1,198 @@
+"""The chain commands: ``chains``, ``chokepoints``, ``whatif`` and ``exposure``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import networkx as nx
+import pandas as pd
+import typer
+from rich.table import Table
+
+from graph.analysis import chokepoints, exposure, whatif
+from graph.chains import MAX_HOPS, chain_records, hop_rows, pressure_chains, resolve_entity
+from graph.cli_support import DataOption, OntologyOption, fail, load_build, out_console
+from graph.errors import QueryError, SanctionsKGError
+from graph.network import label_of, project
+from graph.pattern import DEFAULT_PATTERN
+from graph.questions import query_frame
+from graph.store import open_store
+
+__all__ = ["chains_command", "chokepoints_command", "exposure_command", "whatif_command"]
+
+GraphOption = Annotated[
+    Path | None,
+    typer.Option("--graph", help="Use this RDF file (e.g. build/sanctions-kg.nt) instead of building data/."),
+]
+PatternOption = Annotated[str, typer.Option("--pattern", help="Relations a chain may follow, as a pattern.")]
+HopsOption = Annotated[int, typer.Option("--max-hops", help=f"Longest chain, 1 to {MAX_HOPS}.")]
+AsOfOption = Annotated[str | None, typer.Option("--as-of", help="The graph as of this day (YYYY-MM-DD).")]
+FormatOption = Annotated[str, typer.Option("--format", help="table, json or csv.")]
+
+
+def _day(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise QueryError(f"{text!r} is not a day (YYYY-MM-DD)", parameter="as-of") from None
+
+
+def _projection(graph: Path | None, data: Path | None, ontology: Path | None) -> nx.MultiDiGraph:
+    return project(open_store(graph) if graph is not None else load_build(data, ontology))
+
+
+def _print_frame(df: pd.DataFrame, fmt: str, title: str | None = None) -> None:
+    if fmt == "csv":
+        buffer = io.StringIO()
+        df.to_csv(buffer, index=False)
+        sys.stdout.write(buffer.getvalue())
+        return
+    if fmt == "json":
+        sys.stdout.write(
+            df.to_json(orient="records", indent=2, date_format="iso", default_handler=str) + "\n"
+        )
+        return
+    if fmt != "table":
+        raise QueryError(f"write it as table, json or csv, not {fmt}", parameter="format")
+    table = Table(*map(str, df.columns), title=title)
+    for row in df.itertuples(index=False):
+        table.add_row(*("" if pd.isna(v) else str(v) for v in row))
+    out_console.print(table)
+
+
+def chains_command(
+    source: Annotated[str, typer.Argument(help="Where the pressure starts: an id or a label.")],
+    target: Annotated[str, typer.Argument(help="Where it ends: an id or a label.")],
+    pattern: PatternOption = DEFAULT_PATTERN,
+    max_hops: HopsOption = 6,
+    product: Annotated[
+        str | None, typer.Option("--product", help="Only chains ending in this product.")
+    ] = None,
+    as_of: AsOfOption = None,
+    fmt: FormatOption = "table",
+    graph: GraphOption = None,
+    data: DataOption = None,
+    ontology: OntologyOption = None,
+) -> None:
+    """List the pressure chains from SOURCE to TARGET, with the claims and sources of each hop."""
+    try:
+        G = _projection(graph, data, ontology)
+        start = resolve_entity(G, source, parameter="source")
+        end = resolve_entity(G, target, parameter="target")
+        found = list(
+            pressure_chains(
+                G, start, end, pattern=pattern, max_hops=max_hops, product=product, as_of=_day(as_of)
+            )
+        )
+        if fmt == "json":
+            sys.stdout.write(json.dumps(chain_records(G, found), indent=2, ensure_ascii=False) + "\n")
+            return
+        rows = pd.DataFrame(
+            hop_rows(G, found),
+            columns=["chain", "hop", "source", "relation", "target", "status", "stance", "sources"],
+        )
+        _print_frame(rows, fmt, title=f"{len(found)} chains from {label_of(G, start)} to {label_of(G, end)}")
+    except SanctionsKGError as exc:
+        fail(exc)
+
+
+def chokepoints_command(
+    source: Annotated[str, typer.Argument(help="Where the pressure starts: an id or a label.")],
+    target: Annotated[str, typer.Argument(help="Where it ends: an id or a label.")],
+    pattern: PatternOption = DEFAULT_PATTERN,
+    max_hops: HopsOption = 6,
+    as_of: AsOfOption = None,
+    graph: GraphOption = None,
+    data: DataOption = None,
+    ontology: OntologyOption = None,
+) -> None:
+    """Show what cuts SOURCE from TARGET: a minimum set of nodes, of edges, and the busiest nodes."""
+    try:
+        G = _projection(graph, data, ontology)
+        start = resolve_entity(G, source, parameter="source")
+        end = resolve_entity(G, target, parameter="target")
+        found = chokepoints(G, start, end, pattern=pattern, max_hops=max_hops, as_of=_day(as_of))
+    except SanctionsKGError as exc:
+        fail(exc)
+    out_console.print(f"{found.chains} chains from {label_of(G, start)} to {label_of(G, end)}", markup=False)
+    nodes = ", ".join(sorted(label_of(G, n) for n in found.nodes)) or "none"
+    out_console.print(f"remove these nodes to cut every chain: {nodes}", markup=False)
+    edges = (
+        "; ".join(sorted(f"{label_of(G, u)} -{r}-> {label_of(G, v)}" for u, r, v in found.edges)) or "none"
+    )
+    out_console.print(f"or these relations: {edges}", markup=False)
+    ranking = pd.DataFrame(
+        [(label_of(G, n), c) for n, c in found.ranking], columns=["node", "chains through it"]
+    )
+    _print_frame(ranking, "table")
+
+
+def whatif_command(
+    source: Annotated[str, typer.Argument(help="Where the pressure starts: an id or a label.")],
+    target: Annotated[str, typer.Argument(help="Where it ends: an id or a label.")],
+    remove: Annotated[
+        list[str] | None, typer.Option("--remove", help="An entity to remove (repeatable).")
+    ] = None,
+    remove_edge: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--remove-edge", help="A relation triple to remove, as SUBJECT:RELATION:OBJECT (repeatable)."
+        ),
+    ] = None,
+    pattern: PatternOption = DEFAULT_PATTERN,
+    max_hops: HopsOption = 6,
+    fmt: FormatOption = "table",
+    graph: GraphOption = None,
+    data: DataOption = None,
+    ontology: OntologyOption = None,
+) -> None:
+    """What if these entities or relations were gone: which chains and export flows survive?"""
+    try:
+        G = _projection(graph, data, ontology)
+        start = resolve_entity(G, source, parameter="source")
+        end = resolve_entity(G, target, parameter="target")
+        nodes = [resolve_entity(G, name, parameter="remove") for name in remove or []]
+        edges = []
+        for text in remove_edge or []:
+            parts = text.split(":")
+            if len(parts) != 3:
+                raise QueryError(f"write SUBJECT:RELATION:OBJECT, not {text!r}", parameter="remove-edge")
+            subject, relation, obj = parts
+            edges.append(
+                (
+                    resolve_entity(G, subject, parameter="remove-edge"),
+                    relation,
+                    resolve_entity(G, obj, parameter="remove-edge"),
+                )
+            )
+        table = whatif(
+            G, start, end, remove_nodes=nodes, remove_edges=edges, pattern=pattern, max_hops=max_hops
+        )
+        _print_frame(table, fmt)
+    except SanctionsKGError as exc:
+        fail(exc)
+
+
+def exposure_command(
+    pattern: PatternOption = DEFAULT_PATTERN,
+    max_hops: HopsOption = 6,
+    fmt: FormatOption = "table",
+    graph: GraphOption = None,
+    data: DataOption = None,
+    ontology: OntologyOption = None,
+) -> None:
+    """Modelled pressure beside observed trade, for every trade observation in the graph."""
+    try:
+        store = open_store(graph) if graph is not None else open_store(load_build(data, ontology))
+        G = project(store)
+        observations = query_frame(store, "trade-observations")
+        _print_frame(exposure(G, observations, pattern=pattern, max_hops=max_hops), fmt)
+    except SanctionsKGError as exc:
+        fail(exc)
