@@ -69,7 +69,8 @@ class Chokepoints:
 
 def _product_graph(G: nx.MultiDiGraph, pattern: Pattern, source: str, target: str) -> nx.DiGraph:
     """The part of the product of ``G`` and the automaton reachable from the source, with the
-    target's accepting states merged into one sink. Each edge lists the relation triples it stands for.
+    target's accepting states merged into one sink, and neither end entered twice (as in a
+    chain). Each edge lists the relation triples it stands for.
     """
     P = nx.DiGraph()
     start = (source, pattern.start)
@@ -80,6 +81,8 @@ def _product_graph(G: nx.MultiDiGraph, pattern: Pattern, source: str, target: st
         if node == target:
             continue
         for following, nxt, edge in _product_edges(G, pattern, node, state):
+            if following == source:
+                continue  # a chain never comes back to where it starts
             if following == target and nxt in pattern.accepting:
                 head: tuple[str, int] | str = SINK
             else:

@@ -1,0 +1,195 @@
+"""Pressure chains on the curated graph, and against SPARQL property paths on generated graphs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import networkx as nx
+import pytest
+from hypothesis import given, settings
+
+from graph import Build, QueryError, open_store
+from graph.analysis import reachable_pairs
+from graph.asof import graph_as_of
+from graph.chains import MAX_HOPS, Chain, pressure_chains, resolve_entity
+from graph.errors import PatternError
+from graph.network import project
+from graph.pattern import DEFAULT_PATTERN, parse_pattern, to_sparql_path
+from tests.chain_graphs import ID, SKG, graphs, store_of
+
+WSJ = "wsj-2022-05-lenovo-xiaomi"
+
+
+@pytest.fixture(scope="module")
+def G(curated: Build) -> nx.MultiDiGraph:
+    return project(curated)
+
+
+def chains(G: nx.MultiDiGraph, source: str, target: str, **options: Any) -> list[Chain]:
+    return list(pressure_chains(G, ID + source, ID + target, **options))
+
+
+def path(chain: Chain) -> list[str]:
+    out = [chain.hops[0].source.removeprefix(ID)]
+    for hop in chain.hops:
+        out += [hop.relation, hop.target.removeprefix(ID)]
+    return out
+
+
+def test_the_founding_chain_with_its_sources(G: nx.MultiDiGraph) -> None:
+    found = {tuple(path(c)): c for c in chains(G, "us-government", "russia")}
+    chain = found[
+        ("us-government", "pressures", "us-chip-suppliers", "supplies", "lenovo", "exportsTo", "russia")
+    ]
+    assert [WSJ in hop.sources for hop in chain.hops] == [True, True, True]
+    assert chain.stance == "TowardsCompliance"
+
+
+def test_beijing_pushes_the_other_way(G: nx.MultiDiGraph) -> None:
+    found = chains(G, "china-government", "russia")
+    assert {tuple(path(c)) for c in found} == {
+        ("china-government", "pressures", "lenovo", "exportsTo", "russia"),
+        ("china-government", "pressures", "xiaomi", "exportsTo", "russia"),
+    }
+    assert {c.stance for c in found} == {"TowardsResistance"}
+
+
+def test_every_chain_matches_the_pattern_is_simple_and_short(G: nx.MultiDiGraph) -> None:
+    for pattern, hops in [
+        (DEFAULT_PATTERN, 6),
+        ("pressures exportsTo", 2),
+        ("pressures supplies exportsTo", 3),
+    ]:
+        for chain in chains(G, "us-government", "russia", pattern=pattern, max_hops=hops):
+            assert len(set(chain.nodes)) == len(chain.nodes)
+            assert len(chain.hops) <= hops
+            if pattern != DEFAULT_PATTERN:
+                assert " ".join(chain.relations) == pattern
+
+
+def test_max_hops_prunes(G: nx.MultiDiGraph) -> None:
+    longest = max(len(c.hops) for c in chains(G, "us-government", "russia"))
+    assert longest == 3
+    assert {len(c.hops) for c in chains(G, "us-government", "russia", max_hops=2)} == {2}
+
+
+def test_product_keeps_chains_ending_in_that_product(G: nx.MultiDiGraph) -> None:
+    laptops = {
+        c.hops[-1].source.removeprefix(ID) for c in chains(G, "us-government", "russia", product="laptops")
+    }
+    smartphones = {
+        c.hops[-1].source.removeprefix(ID)
+        for c in chains(G, "us-government", "russia", product="smartphones")
+    }
+    assert "lenovo" in laptops
+    assert "xiaomi" not in laptops
+    assert "xiaomi" in smartphones
+    assert "lenovo" not in smartphones
+
+
+def test_as_of_drops_relations_halted_by_then(G: nx.MultiDiGraph) -> None:
+    lenovo, russia = ID + "lenovo", ID + "russia"
+    assert graph_as_of(G, dt.date(2022, 2, 15)).has_edge(lenovo, russia, key="exportsTo")
+    assert not graph_as_of(G, dt.date(2022, 4, 1)).has_edge(lenovo, russia, key="exportsTo")
+    before = {tuple(path(c)) for c in chains(G, "us-government", "russia", as_of=dt.date(2022, 2, 15))}
+    after = {tuple(path(c)) for c in chains(G, "us-government", "russia", as_of=dt.date(2022, 4, 1))}
+    assert ("us-government", "pressures", "lenovo", "exportsTo", "russia") in before - after
+
+
+def test_as_of_keeps_claims_in_force_only(G: nx.MultiDiGraph) -> None:
+    day = dt.date(2022, 3, 1)
+    for _, _, data in graph_as_of(G, day).edges(data=True):
+        for claim in data["claims"]:
+            assert claim.end is None or day < claim.end
+
+
+def test_the_graph_is_not_changed(G: nx.MultiDiGraph) -> None:
+    before = (sorted(G.edges(keys=True)), dict(G.nodes(data=True)))
+    list(pressure_chains(G, ID + "us-government", ID + "russia", as_of=dt.date(2022, 5, 1)))
+    graph_as_of(G, dt.date(2022, 5, 1))
+    assert (sorted(G.edges(keys=True)), dict(G.nodes(data=True))) == before
+
+
+@pytest.mark.parametrize("hops", [0, -1, MAX_HOPS + 1, 1000])
+def test_max_hops_out_of_range_is_refused(G: nx.MultiDiGraph, hops: int) -> None:
+    with pytest.raises(QueryError, match="out of range") as error:
+        chains(G, "us-government", "russia", max_hops=hops)
+    assert error.value.parameter == "max_hops"
+
+
+def test_a_bad_pattern_is_refused(G: nx.MultiDiGraph) -> None:
+    with pytest.raises(PatternError, match="unknown relation 'pressure'"):
+        chains(G, "us-government", "russia", pattern="pressure+ exportsTo")
+
+
+def test_entities_by_id_label_or_close_name(G: nx.MultiDiGraph) -> None:
+    assert resolve_entity(G, "lenovo") == resolve_entity(G, "Lenovo") == ID + "lenovo"
+    with pytest.raises(QueryError, match="did you mean: lenovo") as error:
+        resolve_entity(G, "lenovoo", parameter="source")
+    assert error.value.parameter == "source"
+
+
+def sparql_pairs(store: Any, pattern: str) -> set[tuple[str, str]]:
+    """The pairs the pattern's SPARQL 1.1 property path joins, asked of Oxigraph."""
+    path_text = to_sparql_path(parse_pattern(pattern))
+    query = f"PREFIX skg: <{SKG}> SELECT DISTINCT ?s ?t WHERE {{ ?s {path_text} ?t }}"
+    return {(row["s"].value, row["t"].value) for row in store.query(query)}
+
+
+def chain_pairs(G: nx.MultiDiGraph, pattern: str) -> set[tuple[str, str]]:
+    return {
+        (s, t)
+        for s in G
+        for t in G
+        if s != t
+        and next(iter(pressure_chains(G, s, t, pattern=pattern, max_hops=MAX_HOPS)), None) is not None
+    }
+
+
+PAIR_PATTERNS = [
+    DEFAULT_PATTERN,
+    "pressures+ exportsTo",
+    "(supplies|exportsTo)+",
+    "sanctions pressures? supplies*",
+]
+
+
+def test_curated_pairs_match_the_sparql_property_path(curated: Build, G: nx.MultiDiGraph) -> None:
+    store = open_store(curated)
+    expected = sparql_pairs(store, DEFAULT_PATTERN)
+    assert expected
+    assert reachable_pairs(G) == expected
+    assert chain_pairs(G, DEFAULT_PATTERN) == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(graphs())
+def test_reachable_pairs_equal_the_property_path_on_any_graph(graph: tuple[list[Any], int]) -> None:
+    edges, nodes = graph
+    store = store_of(edges, nodes)
+    G = project(store)
+    for pattern in PAIR_PATTERNS:
+        assert reachable_pairs(G, pattern) == sparql_pairs(store, pattern), pattern
+
+
+@settings(max_examples=60, deadline=None)
+@given(graphs(acyclic=True))
+def test_chain_pairs_equal_the_property_path_without_cycles(graph: tuple[list[Any], int]) -> None:
+    edges, nodes = graph
+    store = store_of(edges, nodes)
+    G = project(store)
+    for pattern in PAIR_PATTERNS:
+        assert chain_pairs(G, pattern) == sparql_pairs(store, pattern), pattern
+
+
+def test_with_a_cycle_a_walk_may_reach_what_no_simple_chain_does() -> None:
+    """x pressures y, y pressures x, x supplies z, z exports to t: the property path (a walk)
+    reaches t from x through x again; a chain may not repeat x, so it finds none."""
+    store = store_of([(0, "pressures", 1), (1, "pressures", 0), (0, "supplies", 2), (2, "exportsTo", 3)], 4)
+    G = project(store)
+    pair = (ID + "n0", ID + "n3")
+    assert pair in sparql_pairs(store, DEFAULT_PATTERN)
+    assert pair in reachable_pairs(G)
+    assert pair not in chain_pairs(G, DEFAULT_PATTERN)
+    assert chain_pairs(G, DEFAULT_PATTERN) <= reachable_pairs(G)

@@ -1,0 +1,96 @@
+"""The pattern language: what it accepts, how it fails, and its SPARQL form."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from graph.errors import PatternError
+from graph.pattern import DEFAULT_PATTERN, Node, compile_pattern, parse_pattern, to_sparql_path
+
+RELATIONS = ["sanctions", "pressures", "supplies", "exportsTo", "makes"]
+LETTER = {name: chr(ord("a") + i) for i, name in enumerate(RELATIONS)}
+PATTERNS = [
+    DEFAULT_PATTERN,
+    "pressures exportsTo",
+    "(pressures|supplies)* exportsTo",
+    "pressures? supplies+",
+    "((sanctions pressures)|makes)+ exportsTo?",
+    "skg:pressures+ skg:exportsTo",
+]
+
+
+def as_regex(tree: Node) -> str:
+    """The same pattern as a Python regular expression over one letter a relation."""
+    if tree.kind == "name":
+        return LETTER[tree.name]
+    if tree.kind == "seq":
+        return "".join(f"(?:{as_regex(c)})" for c in tree.children)
+    if tree.kind == "alt":
+        return "|".join(f"(?:{as_regex(c)})" for c in tree.children)
+    return f"(?:{as_regex(tree.children[0])})" + {"plus": "+", "star": "*", "opt": "?"}[tree.kind]
+
+
+def accepts(pattern: str, word: list[str]) -> bool:
+    compiled = compile_pattern(pattern, RELATIONS)
+    state: int | None = compiled.start
+    for relation in word:
+        state = compiled.step(state, relation) if state is not None else None
+    return state is not None and state in compiled.accepting
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(PATTERNS), st.lists(st.sampled_from(RELATIONS), max_size=6))
+def test_the_automaton_accepts_what_a_regular_expression_accepts(pattern: str, word: list[str]) -> None:
+    expected = re.fullmatch(as_regex(parse_pattern(pattern)), "".join(LETTER[r] for r in word)) is not None
+    assert accepts(pattern, word) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        (["pressures", "exportsTo"], True),
+        (["sanctions", "pressures", "supplies", "supplies", "exportsTo"], True),
+        (["supplies", "exportsTo"], False),
+        (["pressures"], False),
+        (["pressures", "exportsTo", "exportsTo"], False),
+    ],
+)
+def test_default_pattern(word: list[str], expected: bool) -> None:
+    assert accepts(DEFAULT_PATTERN, word) is expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "position"),
+    [
+        ("(pressures exportsTo", 20),
+        ("pressures) exportsTo", 9),
+        ("pressures | | exportsTo", 12),
+        ("+pressures", 0),
+        ("pressures exports-To", 17),
+        ("", 0),
+        ("   ", 0),
+        ("()", 1),
+    ],
+)
+def test_malformed_patterns_name_the_position(pattern: str, position: int) -> None:
+    with pytest.raises(PatternError) as error:
+        compile_pattern(pattern, RELATIONS)
+    assert error.value.position == position
+
+
+def test_unknown_relation_is_named_with_the_known_ones() -> None:
+    with pytest.raises(PatternError) as error:
+        compile_pattern("pressures+ supply* exportsTo", RELATIONS)
+    assert error.value.position == 11
+    assert "unknown relation 'supply'" in str(error.value)
+    assert "known: exportsTo, makes, pressures, sanctions, supplies" in str(error.value)
+
+
+def test_sparql_form_of_the_default() -> None:
+    assert to_sparql_path(parse_pattern(DEFAULT_PATTERN)) == (
+        "((skg:sanctions|skg:pressures))+/(skg:supplies)*/skg:exportsTo"
+    )
