@@ -127,9 +127,13 @@ def _check_hops(max_hops: int) -> None:
         )
 
 
-def distances_to_target(G: nx.MultiDiGraph, pattern: Pattern, target: str) -> dict[tuple[str, int], int]:
-    """For each (node, automaton state) that can still reach ``target`` in an accepting state,
-    the fewest hops needed (a backward breadth-first search over the product graph).
+def distances_to_target(
+    G: nx.MultiDiGraph, pattern: Pattern, target: str, *, limit: int = MAX_HOPS
+) -> dict[tuple[str, int], int]:
+    """For each (node, automaton state) that can still reach ``target`` in an accepting state
+    within ``limit`` hops, the fewest hops needed (a backward breadth-first search over the
+    product graph). (A forward search from the source as well was measured: it cost more than
+    it saved on generated graphs, so it is not done.)
     """
     backward: dict[tuple[int, str], list[int]] = {}
     for state, moves in pattern.transitions.items():
@@ -139,10 +143,15 @@ def distances_to_target(G: nx.MultiDiGraph, pattern: Pattern, target: str) -> di
     queue = deque(distance)
     while queue:
         node, state = queue.popleft()
-        for previous, _, relation in G.in_edges(node, keys=True):
-            for before in backward.get((state, relation), ()):
-                if (previous, before) not in distance:
-                    distance[(previous, before)] = distance[(node, state)] + 1
+        hops = distance[(node, state)] + 1
+        if hops > limit:
+            continue
+        for previous, relations in G._pred[node].items():
+            for relation in relations:
+                for before in backward.get((state, relation), ()):
+                    if (previous, before) in distance:
+                        continue
+                    distance[(previous, before)] = hops
                     queue.append((previous, before))
     return distance
 
@@ -214,40 +223,55 @@ def pressure_chains(
         if node not in G:
             raise QueryError(f"no node {node!r} in the graph", parameter=name)
     H = graph_as_of(G, as_of) if as_of is not None else G
-    distance = distances_to_target(H, compiled, target)
+    distance = distances_to_target(H, compiled, target, limit=max_hops)
     if (source, compiled.start) not in distance:
         return
+    moves: dict[tuple[str, int], list[tuple[str, int, int, Hop]]] = {}
+
+    def useful(node: str, state: int) -> list[tuple[str, int, int, Hop]]:
+        """The moves from (node, state) that can still end at the target, sorted, built once."""
+        found = moves.get((node, state))
+        if found is None:
+            found = []
+            steps = compiled.transitions.get(state, {})
+            for following, relation, data in (
+                (v, k, d) for v, keyed in H._succ[node].items() for k, d in keyed.items()
+            ):
+                nxt = steps.get(relation)
+                remaining = distance.get((following, nxt)) if nxt is not None else None
+                if nxt is None or remaining is None:
+                    continue
+                if (
+                    following == target
+                    and product is not None
+                    and not _deals_in(H, (node, relation, following), data["claims"], product)
+                ):
+                    continue
+                found.append((following, nxt, remaining, Hop(node, relation, following, data["claims"])))
+            found.sort(key=lambda move: (move[3].relation, move[0]))
+            moves[(node, state)] = found
+        return found
+
     path: list[Hop] = []
     visited = {source}
-
-    def walk(node: str, state: int) -> Iterator[Chain]:
-        if node == target and state in compiled.accepting and path:
-            yield Chain(tuple(path))
-            return
-        if node == target:
-            return
-        for _, following, relation, data in sorted(
-            H.out_edges(node, keys=True, data=True), key=lambda e: (e[2], e[1])
-        ):
-            nxt = compiled.step(state, relation)
-            if nxt is None or following in visited:
-                continue
-            remaining = distance.get((following, nxt))
-            if remaining is None or len(path) + 1 + remaining > max_hops:
-                continue
-            if (
-                following == target
-                and product is not None
-                and not _deals_in(H, (node, relation, following), data["claims"], product)
-            ):
-                continue
-            path.append(Hop(node, relation, following, data["claims"]))
-            visited.add(following)
-            yield from walk(following, nxt)
-            visited.discard(following)
-            path.pop()
-
-    yield from walk(source, compiled.start)
+    stack = [iter(useful(source, compiled.start))]
+    while stack:  # depth first, without recursion: one iterator of moves a level
+        step = next(stack[-1], None)
+        if step is None:
+            stack.pop()
+            if path:
+                visited.discard(path.pop().target)
+            continue
+        following, nxt, remaining, hop = step
+        if following in visited or len(path) + 1 + remaining > max_hops:
+            continue
+        if following == target:
+            if nxt in compiled.accepting:
+                yield Chain((*path, hop))
+            continue
+        path.append(hop)
+        visited.add(following)
+        stack.append(iter(useful(following, nxt)))
 
 
 def chain_records(G: nx.MultiDiGraph, chains: Iterator[Chain] | list[Chain]) -> list[dict[str, object]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks import sparql
+from benchmarks import chains, sparql
 
 
 def test_sparql_benchmark_prints_a_ratio_for_each_question(capsys: pytest.CaptureFixture[str]) -> None:
@@ -13,3 +13,31 @@ def test_sparql_benchmark_prints_a_ratio_for_each_question(capsys: pytest.Captur
     for name in sparql.QUESTIONS:
         [line] = [line for line in lines if line.startswith(name)]
         assert line.count("x") >= 3  # ratios against raw pyoxigraph, oxrdflib, rdflib
+
+
+def test_chains_benchmark_prints_ratios(capsys: pytest.CaptureFixture[str]) -> None:
+    chains.main(["--triples", "3000", "--max-hops", "3"])
+    header, line = capsys.readouterr().out.splitlines()
+    assert header.split()[:3] == ["triples", "project", "(s)"]
+    assert line.count("x") == 3  # networkx, rustworkx and SPARQL ratios
+
+
+def test_chains_benchmark_counts_the_same_chains_every_way() -> None:
+    import pyoxigraph as ox
+
+    from benchmarks.generated import generate
+    from graph.chains import pressure_chains
+    from graph.network import project
+    from graph.pattern import DEFAULT_PATTERN, compile_pattern
+
+    store = ox.Store()
+    store.bulk_load(generate(5000, seed=3), format=ox.RdfFormat.N_TRIPLES)
+    G = project(store)
+    s, t = chains.ends(G)
+    pattern = compile_pattern(DEFAULT_PATTERN, G.graph["relations"])
+    ours = sum(1 for _ in pressure_chains(G, s, t, max_hops=4))
+    assert ours > 0
+    assert chains.networkx_paths(G, pattern, s, t, 4) == ours
+    assert chains.rustworkx_paths(chains.Rustworkx.of(G), G, pattern, s, t, hops=4) == ours
+    result = store.query(chains.sparql_chains(pattern, 4, s, t))
+    assert sum(1 for _ in result) == ours  # type: ignore[union-attr,misc]
