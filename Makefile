@@ -14,7 +14,8 @@ $(STAMP): pyproject.toml
 
 GRAPH := --graph build/sanctions-kg.nt
 
-## Build the graph into build/, print what it holds, and answer three questions of the founding case.
+## Build the graph into build/, print what it holds, answer three questions of the founding case,
+## and list the pressure chains from Washington to Russia.
 demo: $(STAMP)
 	$(BIN)/sanctions-kg build --out build
 	@echo; echo "Who cut or halted exports to Russia?"
@@ -24,6 +25,8 @@ demo: $(STAMP)
 		--columns productLabel,basePeriod,period,changePercent,bound,statedAs
 	@echo; echo "Who pressures Lenovo, directly and through whom, and which way?"
 	$(BIN)/sanctions-kg query pressures-on $(GRAPH) -p company=lenovo --columns actorLabel,viaLabel,stance,status,source
+	@echo; echo "Along which chains does pressure travel from Washington to Russia?"
+	$(BIN)/sanctions-kg chains us-government russia $(GRAPH) --format csv
 
 ## Lint, type-check and run the whole test suite (doctests included).
 test: lint typecheck unit

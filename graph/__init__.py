@@ -8,9 +8,22 @@ The public API is what ``__all__`` lists; everything else is private and may cha
 True
 """
 
+from graph.analysis import Chokepoints, chokepoints, exposure, reachable_pairs, whatif
+from graph.asof import graph_as_of
 from graph.build import Build, build, summarize
+from graph.chains import Chain, Hop, pressure_chains, resolve_entity
 from graph.endpoint import Endpoint
-from graph.errors import EndpointError, InputError, OntologyError, Problem, QueryError, SanctionsKGError
+from graph.errors import (
+    EndpointError,
+    InputError,
+    OntologyError,
+    PatternError,
+    Problem,
+    QueryError,
+    SanctionsKGError,
+)
+from graph.network import Claim, project
+from graph.pattern import DEFAULT_PATTERN
 from graph.namespace import ID, SKG
 from graph.ontology import Ontology, load_ontology
 from graph.output import serialize, write_build
@@ -23,31 +36,45 @@ from graph.store import open_store
 __version__ = "0.1.0"
 
 __all__ = [
+    "DEFAULT_PATTERN",
     "ID",
     "SKG",
     "Build",
+    "Chain",
+    "Chokepoints",
+    "Claim",
     "Endpoint",
     "EndpointError",
     "InputError",
+    "Hop",
     "NamedQuery",
     "Ontology",
     "OntologyError",
+    "PatternError",
     "Problem",
     "QueryError",
     "SanctionsKGError",
     "__version__",
     "build",
+    "chokepoints",
     "default_data_dir",
     "default_ontology_dir",
     "execute",
+    "exposure",
+    "graph_as_of",
     "load_ontology",
     "named_queries",
     "named_query",
     "open_store",
+    "pressure_chains",
+    "project",
     "query_file",
     "query_frame",
     "query_graph",
+    "reachable_pairs",
+    "resolve_entity",
     "serialize",
     "summarize",
+    "whatif",
     "write_build",
 ]
