@@ -22,12 +22,12 @@ from graph.errors import (
     QueryError,
     SanctionsKGError,
 )
-from graph.network import Claim, project
-from graph.pattern import DEFAULT_PATTERN
 from graph.namespace import ID, SKG
+from graph.network import Claim, project
 from graph.ontology import Ontology, load_ontology
 from graph.output import serialize, write_build
 from graph.paths import default_data_dir, default_ontology_dir
+from graph.pattern import DEFAULT_PATTERN
 from graph.queries import NamedQuery, named_queries, named_query, query_file
 from graph.questions import query_frame, query_graph
 from graph.sparql import execute
@@ -45,8 +45,8 @@ __all__ = [
     "Claim",
     "Endpoint",
     "EndpointError",
-    "InputError",
     "Hop",
+    "InputError",
     "NamedQuery",
     "Ontology",
     "OntologyError",
