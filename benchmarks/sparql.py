@@ -18,15 +18,6 @@ from benchmarks.common import best_of, scaled_ntriples
 from graph.queries import named_queries
 from graph.sparql import bind_params, execute
 
-SAMPLE = {
-    "country": "russia",
-    "reporter": "china",
-    "partner": "russia",
-    "company": "lenovo",
-    "day": "2022-03-15",
-    "government": "china-government",
-    "entity": "lenovo",
-}
 QUESTIONS = (
     "export-halts",
     "trade-changes",
@@ -74,7 +65,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{'question':<20} {'ours (s)':>9} {'raw pyoxigraph':>15} {'oxrdflib':>9} {'rdflib':>9}")
     for name in QUESTIONS:
         query = named_queries()[name]
-        values = {p.name: SAMPLE[p.name] for p in query.params}
+        values = query.example()
         bindings = {ox.Variable(k): v for k, v in bind_params(query, values).items()}
         ours = best_of(lambda: consume(execute(store, query, values)))  # noqa: B023
         raw = best_of(lambda: consume(store.query(query.text, substitutions=bindings)))  # noqa: B023

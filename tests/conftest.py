@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -53,3 +55,17 @@ def select(store: ox.Store, query: str, **bindings: str) -> list[dict[str, str]]
     assert isinstance(result, ox.QuerySolutions)
     names = [v.value for v in result.variables]
     return [{n: row[n].value for n in names if row[n] is not None} for row in result]
+
+
+def cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the installed ``sanctions-kg`` command as a user would, with a wide terminal."""
+    bin_dir = Path(sys.executable).parent
+    return subprocess.run(
+        [str(bin_dir / "sanctions-kg"), *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        check=False,
+        timeout=600,
+        env={"COLUMNS": "200", "PATH": str(bin_dir)},
+    )

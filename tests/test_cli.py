@@ -4,26 +4,13 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from graph import default_data_dir
 from graph.output import OUTPUT_FILES
-
-
-def cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    exe = Path(sys.executable).parent / "sanctions-kg"
-    return subprocess.run(
-        [str(exe), *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        check=False,
-        env={"COLUMNS": "120", "PATH": str(Path(sys.executable).parent)},
-    )
+from tests.conftest import cli
 
 
 def test_build_writes_the_outputs_and_prints_counts(tmp_path: Path) -> None:

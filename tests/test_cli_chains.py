@@ -5,13 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from graph import Build, write_build
+from tests.conftest import cli
 
 
 @pytest.fixture(scope="module")
@@ -19,17 +17,6 @@ def built(curated: Build, tmp_path_factory: pytest.TempPathFactory) -> str:
     out = tmp_path_factory.mktemp("build")
     write_build(curated, out)
     return str(out / "sanctions-kg.nt")
-
-
-def cli(*args: str) -> subprocess.CompletedProcess[str]:
-    exe = Path(sys.executable).parent / "sanctions-kg"
-    return subprocess.run(
-        [str(exe), *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={"COLUMNS": "200", "PATH": str(Path(sys.executable).parent)},
-    )
 
 
 def test_chains_as_json_carry_hops_claims_and_sources(built: str) -> None:

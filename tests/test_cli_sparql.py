@@ -5,26 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from graph.queries import named_queries
+from tests.conftest import cli
 
 ID = "https://w3id.org/sanctions-kg/id/"
-
-
-def cli(*args: str) -> subprocess.CompletedProcess[str]:
-    exe = Path(sys.executable).parent / "sanctions-kg"
-    return subprocess.run(
-        [str(exe), *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={"COLUMNS": "200", "PATH": str(Path(sys.executable).parent)},
-    )
 
 
 def test_queries_lists_every_named_question() -> None:

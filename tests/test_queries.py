@@ -14,15 +14,6 @@ from graph.queries import PARAM_TYPES, named_queries, named_query, parse_query, 
 from graph.sparql import check_syntax, execute
 from graph.store import open_store
 
-SAMPLE = {
-    "country": "russia",
-    "reporter": "china",
-    "partner": "russia",
-    "company": "lenovo",
-    "day": "2022-03-15",
-    "government": "china-government",
-    "entity": "lenovo",
-}
 ID = "https://w3id.org/sanctions-kg/id/"
 SKG = "https://w3id.org/sanctions-kg/ontology#"
 
@@ -52,7 +43,7 @@ def test_every_question_is_documented_and_parses(name: str) -> None:
 @pytest.mark.parametrize("name", sorted(named_queries()))
 def test_every_question_answers_something_on_the_curated_graph(store: ox.Store, name: str) -> None:
     query = named_queries()[name]
-    result = execute(store, query, {p.name: SAMPLE[p.name] for p in query.params})
+    result = execute(store, query, query.example())
     assert len(list(result)) > 0  # type: ignore[arg-type]
 
 
@@ -164,3 +155,15 @@ def test_query_file_reads_its_header(tmp_path: object) -> None:
     assert (query.name, query.title, [p.name for p in query.params]) == ("mine", "Mine", ["who"])
     with pytest.raises(QueryError, match="cannot read"):
         query_file(Path(str(tmp_path)) / "missing.rq")
+
+
+@pytest.mark.parametrize("name", sorted(named_queries()))
+def test_every_parameter_has_an_example(name: str) -> None:
+    query = named_queries()[name]
+    assert set(query.example()) == {p.name for p in query.params}
+
+
+def test_a_bad_example_line_is_located() -> None:
+    with pytest.raises(QueryError) as error:
+        parse_query("# param: day date when\n# example: day\nASK {}", name="x", origin="x.rq")
+    assert error.value.line == 2

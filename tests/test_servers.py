@@ -4,7 +4,6 @@ the read-only endpoint's guarantees. Every server is real, started here on 127.0
 from __future__ import annotations
 
 import socket
-import subprocess
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -22,17 +21,9 @@ from graph.queries import adhoc_query, named_queries
 from graph.results import python_value
 from graph.sparql import Result, execute
 from graph.store import open_store
+from tests.conftest import cli
 from tests.servers import BIN, free_port, need, running, virtuoso
 
-SAMPLE = {
-    "country": "russia",
-    "reporter": "china",
-    "partner": "russia",
-    "company": "lenovo",
-    "day": "2022-03-15",
-    "government": "china-government",
-    "entity": "lenovo",
-}
 RUNAWAY = """SELECT * WHERE {
   ?a ?b ?c . ?d ?e ?f . ?g ?h ?i .
   FILTER(STR(?c) = CONCAT(STR(?f), STR(?i), "never"))
@@ -53,13 +44,7 @@ def rows(result: Result) -> Counter[Any]:
 
 def ask(target: ox.Store | Endpoint, name: str) -> Counter[Any]:
     query = named_queries()[name]
-    return rows(execute(target, query, {p.name: SAMPLE[p.name] for p in query.params}))
-
-
-def cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(BIN / "sanctions-kg"), *args], capture_output=True, text=True, check=False, timeout=300
-    )
+    return rows(execute(target, query, query.example()))
 
 
 @pytest.fixture(scope="module")

@@ -18,15 +18,6 @@ from graph.sparql import bind_params, check_syntax, execute, to_term, with_value
 from graph.store import open_store
 
 INJECTION = 'x" } ; DROP ALL ; #'
-SAMPLE = {
-    "country": "russia",
-    "reporter": "china",
-    "partner": "russia",
-    "company": "lenovo",
-    "day": "2022-03-15",
-    "government": "china-government",
-    "entity": "lenovo",
-}
 BY_LABEL = NamedQuery(
     "by-label",
     "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
@@ -82,7 +73,7 @@ def test_any_string_round_trips_through_the_server_text(store: ox.Store, value: 
 @pytest.mark.parametrize("name", sorted(named_queries()))
 def test_server_text_gives_the_same_rows_as_substitution(store: ox.Store, name: str) -> None:
     query = named_queries()[name]
-    values = {p.name: SAMPLE[p.name] for p in query.params}
+    values = query.example()
     substituted = execute(store, query, values)
     inlined = store.query(with_values(query, bind_params(query, values)))
     assert rows(inlined) == rows(substituted)

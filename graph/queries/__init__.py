@@ -4,10 +4,12 @@ Each file starts with a header of comment lines::
 
     # title: Who cut or halted exports to a country
     # description: Companies whose exports ... with the source and its words.
-    # param: country entity The country the exports go to, e.g. russia
+    # param: country entity The country the exports go to
+    # example: country=russia
 
 A parameter is a variable of the query (``?country``) that the caller binds; its
-type says how a value is read (see :data:`PARAM_TYPES`). A query file written by
+type says how a value is read (see :data:`PARAM_TYPES`); an example value shows how to
+call it (and is what the tests and benchmarks ask). A query file written by
 a user may carry the same header and is read the same way.
 """
 
@@ -45,7 +47,7 @@ PARAM_TYPES: dict[str, str] = {
     "integer": "a whole number (xsd:integer)",
     "boolean": "true or false (xsd:boolean)",
 }
-HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*?)\s*$")
+HEADER = re.compile(r"^#\s*(title|description|param|example)\s*:\s*(.*?)\s*$")
 PARAM = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s+([a-z]+)\s*(.*)$")
 
 
@@ -72,10 +74,15 @@ class NamedQuery:
     title: str = ""
     description: str = ""
     params: tuple[Param, ...] = ()
+    examples: tuple[tuple[str, str], ...] = ()
 
     def param(self, name: str) -> Param | None:
         """The parameter called ``name``, if the query declares one."""
         return next((p for p in self.params if p.name == name), None)
+
+    def example(self) -> dict[str, str]:
+        """The example values of its parameters, by name."""
+        return dict(self.examples)
 
 
 def parse_query(text: str, *, name: str, origin: str) -> NamedQuery:
@@ -94,11 +101,18 @@ def parse_query(text: str, *, name: str, origin: str) -> NamedQuery:
     """
     fields: dict[str, str] = {}
     params: list[Param] = []
+    examples: list[tuple[str, str]] = []
     for number, line in enumerate(text.splitlines(), start=1):
         match = HEADER.match(line.strip())
         if match is None:
             continue
         key, value = match.groups()
+        if key == "example":
+            name, sep, example = value.partition("=")
+            if not sep or not name.strip():
+                raise QueryError(f"write '# example: name=value', not {value!r}", origin=origin, line=number)
+            examples.append((name.strip(), example.strip()))
+            continue
         if key != "param":
             fields.setdefault(key, value)
             continue
@@ -112,7 +126,13 @@ def parse_query(text: str, *, name: str, origin: str) -> NamedQuery:
             )
         params.append(Param(*found.groups()))
     return NamedQuery(
-        name, text, origin, fields.get("title", ""), fields.get("description", ""), tuple(params)
+        name,
+        text,
+        origin,
+        fields.get("title", ""),
+        fields.get("description", ""),
+        tuple(params),
+        tuple(examples),
     )
 
 
@@ -183,7 +203,9 @@ def catalogue() -> str:
     """
     lines = ["| name | question | parameters | what it answers |", "| --- | --- | --- | --- |"]
     for name, query in named_queries().items():
-        params = ", ".join(f"`{p.name}` ({p.type})" for p in query.params) or "none"
+        example = query.example()
+        params = ", ".join(f"`{p.name}` ({p.type}, e.g. `{example.get(p.name, '')}`)" for p in query.params)
+        params = params or "none"
         description = query.description.replace("|", "\\|")
         lines.append(f"| `{name}` | {query.title} | {params} | {description} |")
     return "\n".join(lines) + "\n"
