@@ -8,6 +8,7 @@ updates, cuts queries at a timeout, and has a YASGUI page at ``/``.
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import subprocess
@@ -46,14 +47,18 @@ def load_location(ntriples: Path, location: Path) -> None:
     SanctionsKGError
         With the loader's own message, if it fails.
     """
+    if not ntriples.is_file():
+        raise SanctionsKGError(f"{ntriples}: no such file")
     done = subprocess.run(
         [oxigraph_program(), "load", "--location", str(location), "--file", str(ntriples)],
         capture_output=True,
         text=True,
         check=False,
+        env={**os.environ, "RUST_BACKTRACE": "0", "RUST_LIB_BACKTRACE": "0"},
     )
     if done.returncode != 0:
-        raise SanctionsKGError(f"oxigraph load failed: {done.stderr.strip() or done.stdout.strip()}")
+        message = (done.stderr.strip() or done.stdout.strip()).split("Stack backtrace:")[0].strip()
+        raise SanctionsKGError(f"oxigraph load failed: {message}")
 
 
 @contextmanager

@@ -122,3 +122,16 @@ def test_bad_query_file_is_named(tmp_path: Path) -> None:
     done = cli("query", "--file", str(path))
     assert done.returncode == 1
     assert done.stderr.startswith(f"error: {path}, line 4, column 7: syntax error")
+
+
+def test_serve_reports_a_missing_or_broken_graph_file(tmp_path: Path) -> None:
+    missing = cli("serve", "--graph", str(tmp_path / "nowhere.nt"), "--port", "1")
+    assert missing.returncode == 1
+    assert missing.stderr.startswith(f"error: {tmp_path / 'nowhere.nt'}: no such file")
+    broken = tmp_path / "broken.nt"
+    broken.write_text("<a> <b> .\n", encoding="utf-8")
+    done = cli("serve", "--graph", str(broken), "--port", "1")
+    assert done.returncode == 1
+    assert "line 1" in done.stderr
+    assert "Stack backtrace" not in done.stderr
+    assert "Traceback" not in done.stderr
