@@ -14,7 +14,7 @@ import pandas as pd
 
 from graph.chains import Chain, pressure_chains
 from graph.namespace import ID
-from graph.network import label_of
+from graph.network import label_of, products_made
 from graph.pattern import DEFAULT_PATTERN, Pattern, compile_pattern
 
 __all__ = ["Chokepoints", "chokepoints", "exposure", "reachable_pairs", "whatif"]
@@ -263,7 +263,6 @@ def _exporters(G: nx.MultiDiGraph, reporter: str, partner: str, product: str) ->
     for company, _, relation in G.in_edges(reporter, keys=True):
         if relation != "headquarteredIn" or not G.has_edge(company, partner, key="exportsTo"):
             continue
-        made = {v.removeprefix(str(ID)) for _, v, k in G.out_edges(company, keys=True) if k == "makes"}
-        if product == "all-goods" or product in made:
+        if product == "all-goods" or product in products_made(G, company):
             found.add(company)
     return found

@@ -20,7 +20,7 @@ import networkx as nx
 from graph.asof import graph_as_of
 from graph.errors import QueryError
 from graph.namespace import ID
-from graph.network import Claim, label_of
+from graph.network import Claim, label_of, products_made
 from graph.pattern import DEFAULT_PATTERN, Pattern, compile_pattern
 
 __all__ = [
@@ -35,7 +35,6 @@ __all__ = [
 ]
 
 MAX_HOPS = 12
-MAKES = "makes"
 
 
 @dataclass(frozen=True)
@@ -162,8 +161,7 @@ def _deals_in(G: nx.MultiDiGraph, hop: tuple[str, str, str], claims: tuple[Claim
     """
     if any(c.product == product for c in claims):
         return True
-    exporter = hop[0]
-    made = {v.removeprefix(str(ID)) for _, v, k in G.out_edges(exporter, keys=True) if k == MAKES}
+    made = products_made(G, hop[0])
     return any(c.product is None for c in claims) and (not made or product in made)
 
 

@@ -48,6 +48,14 @@ def _projection(graph: Path | None, data: Path | None, ontology: Path | None) ->
     return project(open_store(graph) if graph is not None else load_build(data, ontology))
 
 
+def _with_ends(
+    source: str, target: str, graph: Path | None, data: Path | None, ontology: Path | None
+) -> tuple[nx.MultiDiGraph, str, str]:
+    """The projection, and the nodes the user means by SOURCE and TARGET."""
+    G = _projection(graph, data, ontology)
+    return G, resolve_entity(G, source, parameter="source"), resolve_entity(G, target, parameter="target")
+
+
 def _print_frame(df: pd.DataFrame, fmt: str, title: str | None = None) -> None:
     if fmt == "csv":
         buffer = io.StringIO()
@@ -83,9 +91,7 @@ def chains_command(
 ) -> None:
     """List the pressure chains from SOURCE to TARGET, with the claims and sources of each hop."""
     try:
-        G = _projection(graph, data, ontology)
-        start = resolve_entity(G, source, parameter="source")
-        end = resolve_entity(G, target, parameter="target")
+        G, start, end = _with_ends(source, target, graph, data, ontology)
         found = list(
             pressure_chains(
                 G, start, end, pattern=pattern, max_hops=max_hops, product=product, as_of=_day(as_of)
@@ -115,9 +121,7 @@ def chokepoints_command(
 ) -> None:
     """Show what cuts SOURCE from TARGET: a minimum set of nodes, of edges, and the busiest nodes."""
     try:
-        G = _projection(graph, data, ontology)
-        start = resolve_entity(G, source, parameter="source")
-        end = resolve_entity(G, target, parameter="target")
+        G, start, end = _with_ends(source, target, graph, data, ontology)
         found = chokepoints(G, start, end, pattern=pattern, max_hops=max_hops, as_of=_day(as_of))
     except SanctionsKGError as exc:
         fail(exc)
@@ -155,9 +159,7 @@ def whatif_command(
 ) -> None:
     """What if these entities or relations were gone: which chains and export flows survive?"""
     try:
-        G = _projection(graph, data, ontology)
-        start = resolve_entity(G, source, parameter="source")
-        end = resolve_entity(G, target, parameter="target")
+        G, start, end = _with_ends(source, target, graph, data, ontology)
         nodes = [resolve_entity(G, name, parameter="remove") for name in remove or []]
         edges = []
         for text in remove_edge or []:

@@ -21,7 +21,7 @@ from graph.build import Build
 from graph.namespace import ID, SKG
 from graph.store import open_store
 
-__all__ = ["Claim", "claims_of", "label_of", "project"]
+__all__ = ["Claim", "claims_of", "label_of", "products_made", "project"]
 
 SKG_NS = str(SKG._NS)
 NODES = f"""
@@ -170,6 +170,13 @@ def label_of(G: nx.MultiDiGraph, node: str) -> str:
     """A node's label, or its id when it has none."""
     label = G.nodes[node].get("label") if node in G else None
     return str(label) if label else node.removeprefix(str(ID))
+
+
+def products_made(G: nx.MultiDiGraph, node: str) -> set[str]:
+    """The ids of the product categories a company ``makes``."""
+    return {
+        str(v).removeprefix(str(ID)) for _, v, relation in G.out_edges(node, keys=True) if relation == "makes"
+    }
 
 
 def claims_of(G: nx.MultiDiGraph, u: str, v: str, relation: str) -> tuple[Claim, ...]:
