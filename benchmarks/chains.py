@@ -4,8 +4,9 @@
 
 For each size and each of four questions (from the busiest or a median pressuring government
 to the biggest or a median importing country): our search (``pressure_chains``), against
-networkx ``all_simple_edge_paths`` + a filter by the pattern, rustworkx ``all_simple_paths`` + the same filter, and the same question asked as
-one SPARQL query of Oxigraph (a UNION of the relation sequences the pattern allows). A ratio
+networkx ``all_simple_edge_paths`` + a filter by the pattern, rustworkx ``all_simple_paths``
++ the same filter, and the same question asked as one SPARQL query of Oxigraph (a UNION of
+the relation sequences the pattern allows). A ratio
 is (their time) / (our time): above 1, ours is faster. The projection is built once and
 reused; its cost is printed on its own. rustworkx's cutoff counts nodes, so it gets
 max_hops + 1; both path libraries return a path once per parallel edge.
