@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import networkx as nx
 import pandas as pd
 
-from graph.chains import Chain, pressure_chains
+from graph.chains import Chain, chains_into, pressure_chains
 from graph.namespace import ID
 from graph.network import label_of, products_made
 from graph.pattern import DEFAULT_PATTERN, Pattern, compile_pattern
@@ -220,20 +220,14 @@ def exposure(
     for obs in observations.itertuples(index=False):
         product = str(obs.product).removeprefix(str(ID))
         exporters = _exporters(G, str(obs.reporter), str(obs.partner), product)
-        chains: list[Chain] = []
-        for actor in sorted(G):
-            if actor == obs.partner:
-                continue
-            for chain in pressure_chains(
-                G,
-                actor,
-                str(obs.partner),
-                pattern=pattern,
-                max_hops=max_hops,
-                product=None if product == "all-goods" else product,
-            ):
-                if chain.hops[-1].source in exporters:
-                    chains.append(chain)
+        into = chains_into(
+            G,
+            str(obs.partner),
+            pattern=pattern,
+            max_hops=max_hops,
+            product=None if product == "all-goods" else product,
+        )
+        chains = [chain for chain in into if chain.hops[-1].source in exporters]
         rows.append(
             {
                 "reporter": label_of(G, str(obs.reporter)),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import networkx as nx
@@ -28,6 +28,7 @@ __all__ = [
     "Chain",
     "Hop",
     "chain_records",
+    "chains_into",
     "distances_to_target",
     "hop_rows",
     "pressure_chains",
@@ -215,15 +216,38 @@ def pressure_chains(
     ...     c.describe(G) for c in chains]
     True
     """
+    yield from chains_into(
+        G, target, sources=[source], pattern=pattern, max_hops=max_hops, product=product, as_of=as_of
+    )
+
+
+def chains_into(
+    G: nx.MultiDiGraph,
+    target: str,
+    *,
+    sources: Iterable[str] | None = None,
+    pattern: str = DEFAULT_PATTERN,
+    max_hops: int = 6,
+    product: str | None = None,
+    as_of: dt.date | None = None,
+) -> Iterator[Chain]:
+    """Yield the chains into ``target`` from each of ``sources`` (by default, from every node
+    that has one, in node order), searching the graph once for all of them.
+
+    The options and errors are those of :func:`pressure_chains`, which asks this for one source.
+    """
     _check_hops(max_hops)
     compiled = compile_pattern(pattern, G.graph.get("relations", ()))
-    for name, node in (("source", source), ("target", target)):
+    chosen = None if sources is None else list(sources)
+    for node in chosen or ():
         if node not in G:
-            raise QueryError(f"no node {node!r} in the graph", parameter=name)
+            raise QueryError(f"no node {node!r} in the graph", parameter="source")
+    if target not in G:
+        raise QueryError(f"no node {target!r} in the graph", parameter="target")
     H = graph_as_of(G, as_of) if as_of is not None else G
     distance = distances_to_target(H, compiled, target, limit=max_hops)
-    if (source, compiled.start) not in distance:
-        return
+    if chosen is None:
+        chosen = sorted(node for node, state in distance if state == compiled.start and node != target)
     moves: dict[tuple[str, int], list[tuple[str, int, int, Hop]]] = {}
 
     def useful(node: str, state: int) -> list[tuple[str, int, int, Hop]]:
@@ -250,26 +274,29 @@ def pressure_chains(
             moves[(node, state)] = found
         return found
 
-    path: list[Hop] = []
-    visited = {source}
-    stack = [iter(useful(source, compiled.start))]
-    while stack:  # depth first, without recursion: one iterator of moves a level
-        step = next(stack[-1], None)
-        if step is None:
-            stack.pop()
-            if path:
-                visited.discard(path.pop().target)
+    for source in chosen:
+        if (source, compiled.start) not in distance:
             continue
-        following, nxt, remaining, hop = step
-        if following in visited or len(path) + 1 + remaining > max_hops:
-            continue
-        if following == target:
-            if nxt in compiled.accepting:
-                yield Chain((*path, hop))
-            continue
-        path.append(hop)
-        visited.add(following)
-        stack.append(iter(useful(following, nxt)))
+        path: list[Hop] = []
+        visited = {source}
+        stack = [iter(useful(source, compiled.start))]
+        while stack:  # depth first, without recursion: one iterator of moves a level
+            step = next(stack[-1], None)
+            if step is None:
+                stack.pop()
+                if path:
+                    visited.discard(path.pop().target)
+                continue
+            following, nxt, remaining, hop = step
+            if following in visited or len(path) + 1 + remaining > max_hops:
+                continue
+            if following == target:
+                if nxt in compiled.accepting:
+                    yield Chain((*path, hop))
+                continue
+            path.append(hop)
+            visited.add(following)
+            stack.append(iter(useful(following, nxt)))
 
 
 def chain_records(G: nx.MultiDiGraph, chains: Iterator[Chain] | list[Chain]) -> list[dict[str, object]]:

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from graph import Build, QueryError, open_store
 from graph.analysis import reachable_pairs
 from graph.asof import graph_as_of
-from graph.chains import MAX_HOPS, Chain, pressure_chains, resolve_entity
+from graph.chains import MAX_HOPS, Chain, chains_into, pressure_chains, resolve_entity
 from graph.errors import PatternError
 from graph.network import project
 from graph.pattern import DEFAULT_PATTERN, parse_pattern, to_sparql_path
@@ -193,3 +193,24 @@ def test_with_a_cycle_a_walk_may_reach_what_no_simple_chain_does() -> None:
     assert pair in reachable_pairs(G)
     assert pair not in chain_pairs(G, DEFAULT_PATTERN)
     assert chain_pairs(G, DEFAULT_PATTERN) <= reachable_pairs(G)
+
+
+def test_chains_into_is_every_source_asked_in_turn(G: nx.MultiDiGraph) -> None:
+    russia = ID + "russia"
+    at_once = [c.describe(G) for c in chains_into(G, russia)]
+    one_by_one = [c.describe(G) for s in sorted(G) if s != russia for c in pressure_chains(G, s, russia)]
+    assert at_once == one_by_one
+    assert len(at_once) > 10
+
+
+@settings(max_examples=60, deadline=None)
+@given(graphs())
+def test_chains_into_equals_one_search_a_source(graph: tuple[list[Any], int]) -> None:
+    edges, nodes = graph
+    G = project(store_of(edges, nodes))
+    for target in sorted(G):
+        at_once = [c.hops for c in chains_into(G, target, max_hops=5)]
+        one_by_one = [
+            c.hops for s in sorted(G) if s != target for c in pressure_chains(G, s, target, max_hops=5)
+        ]
+        assert at_once == one_by_one
