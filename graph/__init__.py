@@ -11,7 +11,7 @@ True
 from graph.analysis import Chokepoints, chokepoints, exposure, reachable_pairs, whatif
 from graph.asof import graph_as_of
 from graph.build import Build, build, summarize
-from graph.chains import Chain, Hop, pressure_chains, resolve_entity
+from graph.chains import Chain, Hop, chains_into, pressure_chains, resolve_entity
 from graph.endpoint import Endpoint
 from graph.errors import (
     EndpointError,
@@ -56,6 +56,7 @@ __all__ = [
     "SanctionsKGError",
     "__version__",
     "build",
+    "chains_into",
     "chokepoints",
     "default_data_dir",
     "default_ontology_dir",

@@ -23,6 +23,7 @@ EXPECTED = {
     "SanctionsKGError",
     "__version__",
     "build",
+    "chains_into",
     "chokepoints",
     "default_data_dir",
     "default_ontology_dir",
