@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -21,7 +20,8 @@ from graph.asof import graph_as_of
 from graph.errors import QueryError
 from graph.namespace import ID
 from graph.network import Claim, label_of, products_made
-from graph.pattern import DEFAULT_PATTERN, Pattern, compile_pattern
+from graph.pattern import DEFAULT_PATTERN, compile_pattern
+from graph.reach import MAX_HOPS, search_distances
 
 __all__ = [
     "MAX_HOPS",
@@ -29,13 +29,10 @@ __all__ = [
     "Hop",
     "chain_records",
     "chains_into",
-    "distances_to_target",
     "hop_rows",
     "pressure_chains",
     "resolve_entity",
 ]
-
-MAX_HOPS = 12
 
 
 @dataclass(frozen=True)
@@ -127,35 +124,6 @@ def _check_hops(max_hops: int) -> None:
         )
 
 
-def distances_to_target(
-    G: nx.MultiDiGraph, pattern: Pattern, target: str, *, limit: int = MAX_HOPS
-) -> dict[tuple[str, int], int]:
-    """For each (node, automaton state) that can still reach ``target`` in an accepting state
-    within ``limit`` hops, the fewest hops needed (a backward breadth-first search over the
-    product graph). (A forward search from the source as well was measured: it cost more than
-    it saved on generated graphs, so it is not done.)
-    """
-    backward: dict[tuple[int, str], list[int]] = {}
-    for state, moves in pattern.transitions.items():
-        for relation, following in moves.items():
-            backward.setdefault((following, relation), []).append(state)
-    distance = {(target, state): 0 for state in pattern.accepting}
-    queue = deque(distance)
-    while queue:
-        node, state = queue.popleft()
-        hops = distance[(node, state)] + 1
-        if hops > limit:
-            continue
-        for previous, relations in G._pred[node].items():
-            for relation in relations:
-                for before in backward.get((state, relation), ()):
-                    if (previous, before) in distance:
-                        continue
-                    distance[(previous, before)] = hops
-                    queue.append((previous, before))
-    return distance
-
-
 def _deals_in(G: nx.MultiDiGraph, hop: tuple[str, str, str], claims: tuple[Claim, ...], product: str) -> bool:
     """Whether the last hop carries the product: a claim about it, or a claim about no product
     from an exporter that makes the product (or says nothing of what it makes).
@@ -245,7 +213,7 @@ def chains_into(
     if target not in G:
         raise QueryError(f"no node {target!r} in the graph", parameter="target")
     H = graph_as_of(G, as_of) if as_of is not None else G
-    distance = distances_to_target(H, compiled, target, limit=max_hops)
+    distance = search_distances(H, compiled, target, sources=chosen, limit=max_hops)
     if chosen is None:
         chosen = sorted(node for node, state in distance if state == compiled.start and node != target)
     moves: dict[tuple[str, int], list[tuple[str, int, int, Hop]]] = {}
