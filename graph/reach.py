@@ -57,8 +57,8 @@ def distances_to_target(
 ) -> dict[tuple[str, int], int]:
     """For each (node, automaton state) that can still reach ``target`` in an accepting state
     within ``limit`` hops, the fewest hops needed (a backward breadth-first search over the
-    product graph). (A forward search from the source as well was measured: it cost more than
-    it saved on generated graphs, so it is not done.)
+    product graph). With ``within`` (the distances of a source's cone, from
+    :func:`source_cone`), only states that source reaches early enough to finish are kept.
     """
     backward: dict[tuple[int, str], list[int]] = {}
     for state, moves in pattern.transitions.items():
