@@ -3,13 +3,16 @@
     python -m benchmarks.chains --triples 100000 1000000
 
 For each size and each of four questions (from the busiest or a median pressuring government
-to the biggest or a median importing country): our search (``pressure_chains``), against
+to the biggest or a median importing country): our search (``pressure_chains`` with a
+``chain_index``, built once like the projection and timed on its own), against
 networkx ``all_simple_edge_paths`` + a filter by the pattern, rustworkx ``all_simple_paths``
 + the same filter, and the same question asked as one SPARQL query of Oxigraph (a UNION of
 the relation sequences the pattern allows). A ratio
 is (their time) / (our time): above 1, ours is faster. The projection is built once and
-reused; its cost is printed on its own. rustworkx's cutoff counts nodes, so it gets
-max_hops + 1; both path libraries return a path once per parallel edge.
+reused; its cost is printed on its own. The last column is our search without the index
+(the pure-Python search a single question uses) against the indexed one. rustworkx's cutoff
+counts nodes, so it gets max_hops + 1; both path libraries return a path once per parallel
+edge.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ import rustworkx as rx
 
 from benchmarks.common import best_of
 from benchmarks.generated import generate
-from graph.chains import pressure_chains
+from graph.chains import chain_index, pressure_chains
 from graph.network import project
 from graph.pattern import DEFAULT_PATTERN, Pattern, compile_pattern
 
@@ -149,18 +152,22 @@ def run(triples: int, max_hops: int) -> None:
     start = time.perf_counter()
     G = project(store)
     projection = time.perf_counter() - start
+    start = time.perf_counter()
+    index = chain_index(G)
+    indexing = time.perf_counter() - start
     pattern = compile_pattern(DEFAULT_PATTERN, G.graph["relations"])
     copy = Rustworkx.of(G)
     for name, s, t in pairs(G):
-        ours = best_of(lambda: sum(1 for _ in pressure_chains(G, s, t, max_hops=max_hops)))  # noqa: B023
-        count = sum(1 for _ in pressure_chains(G, s, t, max_hops=max_hops))
+        ours = best_of(lambda: sum(1 for _ in pressure_chains(G, s, t, max_hops=max_hops, index=index)))  # noqa: B023
+        plain = best_of(lambda: sum(1 for _ in pressure_chains(G, s, t, max_hops=max_hops)), repeat=3)  # noqa: B023
+        count = sum(1 for _ in pressure_chains(G, s, t, max_hops=max_hops, index=index))
         nx_time = best_of(lambda: networkx_paths(G, pattern, s, t, max_hops), repeat=3)  # noqa: B023
         rx_time = best_of(lambda: rustworkx_paths(copy, G, pattern, s, t, hops=max_hops), repeat=3)  # noqa: B023
         query = sparql_chains(pattern, max_hops, s, t)
         sparql = best_of(lambda: sum(1 for _ in store.query(query)), repeat=3)  # type: ignore[union-attr,misc]  # noqa: B023
         print(
-            f"{len(store):>9} {projection:>11.2f} {name:>17} {count:>7} {ours:>10.4f} "
-            f"{nx_time / ours:>10.1f}x {rx_time / ours:>9.2f}x {sparql / ours:>9.1f}x"
+            f"{len(store):>9} {projection:>11.2f} {indexing:>9.2f} {name:>17} {count:>7} {ours:>10.4f} "
+            f"{nx_time / ours:>10.1f}x {rx_time / ours:>9.2f}x {sparql / ours:>9.1f}x {plain / ours:>9.1f}x"
         )
 
 
@@ -171,8 +178,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--max-hops", type=int, default=4)
     args = parser.parse_args(argv)
     print(
-        f"{'triples':>9} {'project (s)':>11} {'question':>17} {'chains':>7} {'ours (s)':>10} "
-        f"{'networkx':>11} {'rustworkx':>10} {'SPARQL':>10}"
+        f"{'triples':>9} {'project (s)':>11} {'index (s)':>9} {'question':>17} {'chains':>7} "
+        f"{'ours (s)':>10} {'networkx':>11} {'rustworkx':>10} {'SPARQL':>10} {'unindexed':>10}"
     )
     for triples in args.triples:
         run(triples, args.max_hops)

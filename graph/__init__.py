@@ -11,7 +11,7 @@ True
 from graph.analysis import Chokepoints, chokepoints, exposure, reachable_pairs, whatif
 from graph.asof import graph_as_of
 from graph.build import Build, build, summarize
-from graph.chains import Chain, Hop, chains_into, pressure_chains, resolve_entity
+from graph.chains import Chain, ChainIndex, Hop, chain_index, chains_into, pressure_chains, resolve_entity
 from graph.endpoint import Endpoint
 from graph.errors import (
     EndpointError,
@@ -41,6 +41,7 @@ __all__ = [
     "SKG",
     "Build",
     "Chain",
+    "ChainIndex",
     "Chokepoints",
     "Claim",
     "Endpoint",
@@ -56,6 +57,7 @@ __all__ = [
     "SanctionsKGError",
     "__version__",
     "build",
+    "chain_index",
     "chains_into",
     "chokepoints",
     "default_data_dir",

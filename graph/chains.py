@@ -11,22 +11,26 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 
 import networkx as nx
+import rustworkx as rx
 
 from graph.asof import graph_as_of
 from graph.errors import QueryError
 from graph.namespace import ID
 from graph.network import Claim, label_of, products_made
-from graph.pattern import DEFAULT_PATTERN, compile_pattern
+from graph.pattern import DEFAULT_PATTERN, Pattern, compile_pattern
 from graph.reach import MAX_HOPS, search_distances
 
 __all__ = [
     "MAX_HOPS",
     "Chain",
+    "ChainIndex",
     "Hop",
+    "chain_index",
     "chain_records",
     "chains_into",
     "hop_rows",
@@ -115,6 +119,102 @@ def resolve_entity(G: nx.MultiDiGraph, name: str, *, parameter: str = "entity") 
     raise QueryError(f"no entity {name!r} in the graph{hint}", parameter=parameter)
 
 
+@dataclass(frozen=True, eq=False)
+class ChainIndex:
+    """The product of one projection and one pattern's automaton, compiled into a rustworkx
+    graph, so that many chain searches on the same graph run in compiled code.
+
+    Build it with :func:`chain_index` and pass it to :func:`pressure_chains` or
+    :func:`chains_into` as ``index=``; build it again after changing the graph.
+    """
+
+    graph: nx.MultiDiGraph
+    pattern: Pattern
+    product: rx.PyDiGraph
+    states: Mapping[tuple[str, int], int]
+    names: tuple[tuple[str, int], ...]
+    hops: Mapping[tuple[int, int], tuple[Hop, ...]]
+
+
+def chain_index(G: nx.MultiDiGraph, pattern: str = DEFAULT_PATTERN) -> ChainIndex:
+    """Index ``G`` for chain searches with ``pattern``: its cost is one pass over the edges,
+    paid once and repaid by every search after it (see ``benchmarks/chains.py``).
+
+    A state of the product is a (node, automaton state) pair, and each relation triple the
+    pattern can take gives an edge between two states; ``G`` is not changed.
+
+    Raises
+    ------
+    PatternError
+        For a malformed pattern or an unknown relation in it.
+
+    Examples
+    --------
+    >>> from graph import build
+    >>> from graph.network import project
+    >>> G = project(build())
+    >>> index = chain_index(G)
+    >>> us, russia = resolve_entity(G, "us-government"), resolve_entity(G, "russia")
+    >>> list(pressure_chains(G, us, russia, index=index)) == list(pressure_chains(G, us, russia))
+    True
+    """
+    compiled = compile_pattern(pattern, G.graph.get("relations", ()))
+    states: dict[tuple[str, int], int] = {}
+    hops: dict[tuple[int, int], list[Hop]] = {}
+    taking = {
+        relation: [
+            (state, moves[relation]) for state, moves in compiled.transitions.items() if relation in moves
+        ]
+        for relation in {r for moves in compiled.transitions.values() for r in moves}
+    }
+    for node, following in G._succ.items():
+        for other, keyed in following.items():
+            for relation, data in keyed.items():
+                for state, nxt in taking.get(relation, ()):
+                    edge = (
+                        states.setdefault((node, state), len(states)),
+                        states.setdefault((other, nxt), len(states)),
+                    )
+                    hops.setdefault(edge, []).append(Hop(node, relation, other, data["claims"]))
+    product = rx.PyDiGraph(multigraph=False)
+    product.add_nodes_from(range(len(states)))
+    product.add_edges_from_no_data(list(hops))
+    return ChainIndex(
+        graph=G,
+        pattern=compiled,
+        product=product,
+        states=states,
+        names=tuple(states),
+        hops={edge: tuple(found) for edge, found in hops.items()},
+    )
+
+
+def _indexed(index: ChainIndex, source: str, target: str, max_hops: int) -> list[tuple[Hop, ...]]:
+    """The chains from ``source`` to ``target`` found in the index, in the order of the search.
+
+    rustworkx gives the paths simple in (node, state); those that visit a node twice are
+    dropped, and each path gives a chain per choice of parallel relation along it.
+    """
+    pattern, names = index.pattern, index.names
+    start = index.states.get((source, pattern.start))
+    found: list[tuple[Hop, ...]] = []
+    if start is None or source == target:
+        return found
+    for accepting in sorted(pattern.accepting):
+        end = index.states.get((target, accepting))
+        if end is None:
+            continue
+        for path in rx.digraph_all_simple_paths(index.product, start, end, cutoff=max_hops + 1):
+            if len({names[i][0] for i in path}) < len(path):
+                continue
+            chains: list[tuple[Hop, ...]] = [()]
+            for edge in pairwise(path):
+                chains = [(*chain, hop) for chain in chains for hop in index.hops[edge]]
+            found.extend(chains)
+    found.sort(key=lambda hops: [(hop.relation, hop.target) for hop in hops])
+    return found
+
+
 def _check_hops(max_hops: int) -> None:
     if not 1 <= max_hops <= MAX_HOPS:
         raise QueryError(
@@ -139,10 +239,11 @@ def pressure_chains(
     source: str,
     target: str,
     *,
-    pattern: str = DEFAULT_PATTERN,
+    pattern: str | None = None,
     max_hops: int = 6,
     product: str | None = None,
     as_of: dt.date | None = None,
+    index: ChainIndex | None = None,
 ) -> Iterator[Chain]:
     """Yield the chains from ``source`` to ``target`` whose relations match ``pattern``.
 
@@ -152,14 +253,18 @@ def pressure_chains(
         A projection (:func:`graph.network.project`); it is not changed.
     source, target : str
         Nodes of ``G`` (entity IRIs; see :func:`resolve_entity` for ids and labels).
-    pattern : str
-        A regular pattern over relation names (see :mod:`graph.pattern`).
+    pattern : str, optional
+        A regular pattern over relation names (see :mod:`graph.pattern`); by default the
+        index's, or :data:`graph.pattern.DEFAULT_PATTERN`.
     max_hops : int
         The longest chain to return, 1 to :data:`MAX_HOPS`.
     product : str, optional
         A product id (``laptops``): keep chains whose last hop carries that product.
     as_of : datetime.date, optional
         Search the graph as of that day (:func:`graph.asof.graph_as_of`).
+    index : ChainIndex, optional
+        :func:`chain_index` of ``G``, to search in compiled code: the same chains in the same
+        order. Not used with ``as_of``, which searches another graph.
 
     Yields
     ------
@@ -171,7 +276,8 @@ def pressure_chains(
     PatternError
         For a malformed pattern or an unknown relation in it.
     QueryError
-        For a node not in the graph or ``max_hops`` out of range.
+        For a node not in the graph, ``max_hops`` out of range, or an index of another graph
+        or pattern.
 
     Examples
     --------
@@ -185,7 +291,14 @@ def pressure_chains(
     True
     """
     yield from chains_into(
-        G, target, sources=[source], pattern=pattern, max_hops=max_hops, product=product, as_of=as_of
+        G,
+        target,
+        sources=[source],
+        pattern=pattern,
+        max_hops=max_hops,
+        product=product,
+        as_of=as_of,
+        index=index,
     )
 
 
@@ -194,10 +307,11 @@ def chains_into(
     target: str,
     *,
     sources: Iterable[str] | None = None,
-    pattern: str = DEFAULT_PATTERN,
+    pattern: str | None = None,
     max_hops: int = 6,
     product: str | None = None,
     as_of: dt.date | None = None,
+    index: ChainIndex | None = None,
 ) -> Iterator[Chain]:
     """Yield the chains into ``target`` from each of ``sources`` (by default, from every node
     that has one, in node order), searching the graph once for all of them.
@@ -205,14 +319,33 @@ def chains_into(
     The options and errors are those of :func:`pressure_chains`, which asks this for one source.
     """
     _check_hops(max_hops)
-    compiled = compile_pattern(pattern, G.graph.get("relations", ()))
+    if index is not None:
+        _check_index(G, index, pattern)
+        pattern = index.pattern.text
+    compiled = compile_pattern(pattern or DEFAULT_PATTERN, G.graph.get("relations", ()))
     chosen = None if sources is None else list(sources)
     for node in chosen or ():
         if node not in G:
             raise QueryError(f"no node {node!r} in the graph", parameter="source")
     if target not in G:
         raise QueryError(f"no node {target!r} in the graph", parameter="target")
-    H = graph_as_of(G, as_of) if as_of is not None else G
+    if index is not None and as_of is None:
+        yield from _from_index(index, target, chosen, max_hops, product)
+    else:
+        H = graph_as_of(G, as_of) if as_of is not None else G
+        yield from _searched(H, compiled, target, chosen, max_hops=max_hops, product=product)
+
+
+def _searched(
+    H: nx.MultiDiGraph,
+    compiled: Pattern,
+    target: str,
+    chosen: list[str] | None,
+    *,
+    max_hops: int,
+    product: str | None,
+) -> Iterator[Chain]:
+    """The chains of :func:`chains_into`, by a depth-first search pruned by the distances left."""
     distance = search_distances(H, compiled, target, sources=chosen, limit=max_hops)
     if chosen is None:
         chosen = sorted(node for node, state in distance if state == compiled.start and node != target)
@@ -265,6 +398,30 @@ def chains_into(
             path.append(hop)
             visited.add(following)
             stack.append(iter(useful(following, nxt)))
+
+
+def _check_index(G: nx.MultiDiGraph, index: ChainIndex, pattern: str | None) -> None:
+    if index.graph is not G:
+        raise QueryError("this index was built for another graph", parameter="index")
+    if pattern is not None and pattern != index.pattern.text:
+        raise QueryError(
+            f"this index was built for the pattern {index.pattern.text!r}, not {pattern!r}",
+            parameter="index",
+        )
+
+
+def _from_index(
+    index: ChainIndex, target: str, sources: list[str] | None, max_hops: int, product: str | None
+) -> Iterator[Chain]:
+    """The chains of :func:`chains_into`, found in the index."""
+    if sources is None:
+        ends = [index.states[(target, s)] for s in index.pattern.accepting if (target, s) in index.states]
+        before = {index.names[i] for end in ends for i in rx.ancestors(index.product, end)}
+        sources = sorted(node for node, state in before if state == index.pattern.start and node != target)
+    for source in sources:
+        for hops in _indexed(index, source, target, max_hops):
+            if product is None or _deals_in(index.graph, hops[-1].triple, hops[-1].claims, product):
+                yield Chain(hops)
 
 
 def chain_records(G: nx.MultiDiGraph, chains: Iterator[Chain] | list[Chain]) -> list[dict[str, object]]:

@@ -18,16 +18,16 @@ def test_sparql_benchmark_prints_a_ratio_for_each_question(capsys: pytest.Captur
 def test_chains_benchmark_prints_ratios(capsys: pytest.CaptureFixture[str]) -> None:
     chains.main(["--triples", "3000", "--max-hops", "3"])
     header, *lines = capsys.readouterr().out.splitlines()
-    assert header.split()[:4] == ["triples", "project", "(s)", "question"]
+    assert header.split()[:6] == ["triples", "project", "(s)", "index", "(s)", "question"]
     assert len(lines) == 4  # one line a question
-    assert all(line.count("x") == 3 for line in lines)  # networkx, rustworkx and SPARQL ratios
+    assert all(line.count("x") == 4 for line in lines)  # networkx, rustworkx, SPARQL, unindexed
 
 
 def test_chains_benchmark_counts_the_same_chains_every_way() -> None:
     import pyoxigraph as ox
 
     from benchmarks.generated import generate
-    from graph.chains import pressure_chains
+    from graph.chains import chain_index, pressure_chains
     from graph.network import project
     from graph.pattern import DEFAULT_PATTERN, compile_pattern
 
@@ -38,6 +38,7 @@ def test_chains_benchmark_counts_the_same_chains_every_way() -> None:
     pattern = compile_pattern(DEFAULT_PATTERN, G.graph["relations"])
     ours = sum(1 for _ in pressure_chains(G, s, t, max_hops=4))
     assert ours > 0
+    assert sum(1 for _ in pressure_chains(G, s, t, max_hops=4, index=chain_index(G))) == ours
     assert chains.networkx_paths(G, pattern, s, t, 4) == ours
     assert chains.rustworkx_paths(chains.Rustworkx.of(G), G, pattern, s, t, hops=4) == ours
     result = store.query(chains.sparql_chains(pattern, 4, s, t))

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from graph import Build, QueryError, open_store
 from graph.analysis import reachable_pairs
 from graph.asof import graph_as_of
-from graph.chains import MAX_HOPS, Chain, chains_into, pressure_chains, resolve_entity
+from graph.chains import MAX_HOPS, Chain, chain_index, chains_into, pressure_chains, resolve_entity
 from graph.errors import PatternError
 from graph.network import project
 from graph.pattern import DEFAULT_PATTERN, parse_pattern, to_sparql_path
@@ -214,3 +214,47 @@ def test_chains_into_equals_one_search_a_source(graph: tuple[list[Any], int]) ->
             c.hops for s in sorted(G) if s != target for c in pressure_chains(G, s, target, max_hops=5)
         ]
         assert at_once == one_by_one
+
+
+@settings(max_examples=60, deadline=None)
+@given(graphs())
+def test_the_index_finds_the_same_chains_in_the_same_order(graph: tuple[list[Any], int]) -> None:
+    edges, nodes = graph
+    G = project(store_of(edges, nodes))
+    for pattern in [*PAIR_PATTERNS, "pressures supplies? pressures*"]:
+        index = chain_index(G, pattern)
+        for hops in (1, 3, 5):
+            for target in sorted(G):
+                assert [c.hops for c in chains_into(G, target, max_hops=hops, index=index)] == [
+                    c.hops for c in chains_into(G, target, max_hops=hops, pattern=pattern)
+                ], (pattern, hops, target)
+
+
+def test_the_index_on_the_curated_graph(G: nx.MultiDiGraph) -> None:
+    index = chain_index(G)
+    for source, target, options in [
+        ("us-government", "russia", {}),
+        ("us-government", "russia", {"product": "laptops"}),
+        ("china-government", "russia", {"max_hops": 2}),
+        ("us-government", "russia", {"as_of": dt.date(2022, 1, 1)}),
+    ]:
+        with_index = chains(G, source, target, index=index, **options)
+        assert with_index == chains(G, source, target, **options)
+        assert with_index, (source, target, options)
+    assert chains(G, "us-government", "russia", index=index, product="laptops") != chains(
+        G, "us-government", "russia", index=index
+    )
+
+
+def test_an_index_answers_only_for_its_graph_and_pattern(G: nx.MultiDiGraph) -> None:
+    index = chain_index(G, "pressures exportsTo")
+    with pytest.raises(QueryError, match="another graph") as error:
+        chains(G.copy(), "us-government", "russia", index=index)
+    assert error.value.parameter == "index"
+    with pytest.raises(QueryError, match="built for the pattern 'pressures exportsTo'"):
+        chains(G, "us-government", "russia", index=index, pattern=DEFAULT_PATTERN)
+    assert chains(G, "us-government", "russia", index=index) == chains(
+        G, "us-government", "russia", pattern="pressures exportsTo"
+    )
+    with pytest.raises(PatternError, match="unknown relation"):
+        chain_index(G, "pressures bribes")
