@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit readme clean
+.PHONY: demo test lint typecheck unit readme screenshot clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,7 +15,8 @@ $(STAMP): pyproject.toml
 GRAPH := --graph build/sanctions-kg.nt
 
 ## Build the graph into build/, print what it holds, answer three questions of the founding case,
-## and list the pressure chains from Washington to Russia.
+## list the pressure chains from Washington to Russia, and draw them: build/graph.html (the whole
+## graph) and build/chains.html (the founding case's chains), pages that work offline.
 demo: $(STAMP)
 	$(BIN)/sanctions-kg build --out build
 	@echo; echo "Who cut or halted exports to Russia?"
@@ -27,6 +28,9 @@ demo: $(STAMP)
 	$(BIN)/sanctions-kg query pressures-on $(GRAPH) -p company=lenovo --columns actorLabel,viaLabel,stance,status,source
 	@echo; echo "Along which chains does pressure travel from Washington to Russia?"
 	$(BIN)/sanctions-kg chains us-government russia $(GRAPH) --format csv
+	@echo; echo "Draw the graph, and the chains from Washington to Russia:"
+	$(BIN)/sanctions-kg view $(GRAPH) --out build/graph.html
+	$(BIN)/sanctions-kg view $(GRAPH) --out build/chains.html --chains us-government russia
 
 ## Lint, type-check and run the whole test suite (doctests included).
 test: lint typecheck unit
@@ -44,6 +48,10 @@ unit: $(STAMP)
 ## Rewrite the README's list of named questions from their headers.
 readme: $(STAMP)
 	$(BIN)/python tools/update_readme.py
+
+## The README's screenshot of the view, from the real page in headless Chromium.
+screenshot: $(STAMP)
+	$(BIN)/python tools/screenshot.py
 
 clean:
 	rm -rf build .pytest_cache .mypy_cache .ruff_cache

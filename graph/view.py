@@ -161,6 +161,7 @@ def _options(*, physics: bool) -> dict[str, Any]:
     options["interaction"].update({"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": not physics})
     options["edges"]["smooth"] = {"enabled": physics, "type": "dynamic"}
     options["edges"]["color"] = {"inherit": False}
+    options["layout"] = {"randomSeed": 7}  # the same drawing every time the page opens
     if physics:
         options["physics"].update({"solver": "forceAtlas2Based", "stabilization": {"iterations": 300}})
     return options

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks import chains, sparql
+from benchmarks import chains, sparql, views
 
 
 def test_sparql_benchmark_prints_a_ratio_for_each_question(capsys: pytest.CaptureFixture[str]) -> None:
@@ -43,3 +43,19 @@ def test_chains_benchmark_counts_the_same_chains_every_way() -> None:
     assert chains.rustworkx_paths(chains.Rustworkx.of(G), G, pattern, s, t, hops=4) == ours
     result = store.query(chains.sparql_chains(pattern, 4, s, t))
     assert sum(1 for _ in result) == ours  # type: ignore[union-attr,misc]
+
+
+def test_views_benchmark_prints_a_ratio_a_size(capsys: pytest.CaptureFixture[str]) -> None:
+    views.main(["--nodes", "50", "120"])
+    header, *lines = capsys.readouterr().out.splitlines()
+    assert header.split() == ["nodes", "edges", "ours", "(s)", "add_node"]
+    assert [line.split()[0] for line in lines] == ["50", "120"]
+    assert all(line.endswith("x") for line in lines)
+
+
+def test_views_benchmark_draws_the_same_graph_both_ways() -> None:
+    G = views.sample_graph(60, seed=2)
+    data = views.view_data(G)
+    net = views.pyvis_network(data)
+    assert [n["id"] for n in net.nodes] == [n["id"] for n in data["nodes"]] == sorted(G)
+    assert len(net.edges) == len(data["edges"]) == G.number_of_edges()
