@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import itertools
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
+from operator import itemgetter
 
 import networkx as nx
 import rustworkx as rx
@@ -132,8 +134,10 @@ class ChainIndex:
     pattern: Pattern
     product: rx.PyDiGraph
     states: Mapping[tuple[str, int], int]
-    names: tuple[tuple[str, int], ...]
-    hops: Mapping[tuple[int, int], tuple[Hop, ...]]
+    entities: tuple[int, ...]
+    hops: Mapping[tuple[int, int], tuple[tuple[int, Hop], ...]]
+    """For each edge of the product, its relation triples, each with its rank in the order
+    chains are given in (relation, then target)."""
 
 
 def chain_index(G: nx.MultiDiGraph, pattern: str = DEFAULT_PATTERN) -> ChainIndex:
@@ -176,6 +180,13 @@ def chain_index(G: nx.MultiDiGraph, pattern: str = DEFAULT_PATTERN) -> ChainInde
                         states.setdefault((other, nxt), len(states)),
                     )
                     hops.setdefault(edge, []).append(Hop(node, relation, other, data["claims"]))
+    rank = {
+        key: number
+        for number, key in enumerate(
+            sorted({(h.relation, h.target) for found in hops.values() for h in found})
+        )
+    }
+    numbers: dict[str, int] = {}
     product = rx.PyDiGraph(multigraph=False)
     product.add_nodes_from(range(len(states)))
     product.add_edges_from_no_data(list(hops))
@@ -184,20 +195,23 @@ def chain_index(G: nx.MultiDiGraph, pattern: str = DEFAULT_PATTERN) -> ChainInde
         pattern=compiled,
         product=product,
         states=states,
-        names=tuple(states),
-        hops={edge: tuple(found) for edge, found in hops.items()},
+        entities=tuple(numbers.setdefault(node, len(numbers)) for node, _ in states),
+        hops={edge: tuple((rank[(h.relation, h.target)], h) for h in found) for edge, found in hops.items()},
     )
 
 
-def _indexed(index: ChainIndex, source: str, target: str, max_hops: int) -> list[tuple[Hop, ...]]:
-    """The chains from ``source`` to ``target`` found in the index, in the order of the search.
+def _indexed(index: ChainIndex, source: str, target: str, max_hops: int) -> list[tuple[tuple[int, Hop], ...]]:
+    """The chains from ``source`` to ``target`` found in the index, in the order of the search,
+    each hop with its rank.
 
     rustworkx gives the paths simple in (node, state); those that visit a node twice are
-    dropped, and each path gives a chain per choice of parallel relation along it.
+    dropped, and each path gives a chain per choice of parallel relation along it. Sorting by
+    the hops' ranks gives the order of the depth-first search (two chains from one source
+    first differ in a hop's relation or target).
     """
-    pattern, names = index.pattern, index.names
+    pattern, entity, options = index.pattern, index.entities.__getitem__, index.hops.__getitem__
     start = index.states.get((source, pattern.start))
-    found: list[tuple[Hop, ...]] = []
+    found: list[tuple[tuple[int, Hop], ...]] = []
     if start is None or source == target:
         return found
     for accepting in sorted(pattern.accepting):
@@ -205,13 +219,9 @@ def _indexed(index: ChainIndex, source: str, target: str, max_hops: int) -> list
         if end is None:
             continue
         for path in rx.digraph_all_simple_paths(index.product, start, end, cutoff=max_hops + 1):
-            if len({names[i][0] for i in path}) < len(path):
-                continue
-            chains: list[tuple[Hop, ...]] = [()]
-            for edge in pairwise(path):
-                chains = [(*chain, hop) for chain in chains for hop in index.hops[edge]]
-            found.extend(chains)
-    found.sort(key=lambda hops: [(hop.relation, hop.target) for hop in hops])
+            if len(set(map(entity, path))) == len(path):
+                found.extend(itertools.product(*map(options, pairwise(path))))
+    found.sort()
     return found
 
 
@@ -416,10 +426,12 @@ def _from_index(
     """The chains of :func:`chains_into`, found in the index."""
     if sources is None:
         ends = [index.states[(target, s)] for s in index.pattern.accepting if (target, s) in index.states]
-        before = {index.names[i] for end in ends for i in rx.ancestors(index.product, end)}
+        names = list(index.states)
+        before = {names[i] for end in ends for i in rx.ancestors(index.product, end)}
         sources = sorted(node for node, state in before if state == index.pattern.start and node != target)
     for source in sources:
-        for hops in _indexed(index, source, target, max_hops):
+        for ranked in _indexed(index, source, target, max_hops):
+            hops = tuple(map(itemgetter(1), ranked))
             if product is None or _deals_in(index.graph, hops[-1].triple, hops[-1].claims, product):
                 yield Chain(hops)
 

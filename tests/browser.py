@@ -91,7 +91,12 @@ def opened(browser: Any, path: Path, *, width: int = 1400, height: int = 900) ->
 
     page.route("**/*", route)
     page.on("dialog", dialog)
-    page.on("console", lambda message: message.type == "error" and seen.errors.append(message.text))
+
+    def console(message: Any) -> None:
+        if message.type == "error":
+            seen.errors.append(message.text)
+
+    page.on("console", console)
     page.on("pageerror", lambda error: seen.errors.append(str(error)))
     try:
         page.goto(path.resolve().as_uri())

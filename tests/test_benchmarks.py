@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from benchmarks import chains, sparql, views
+from graph.view import view_data
 
 
 def test_sparql_benchmark_prints_a_ratio_for_each_question(capsys: pytest.CaptureFixture[str]) -> None:
@@ -55,7 +56,7 @@ def test_views_benchmark_prints_a_ratio_a_size(capsys: pytest.CaptureFixture[str
 
 def test_views_benchmark_draws_the_same_graph_both_ways() -> None:
     G = views.sample_graph(60, seed=2)
-    data = views.view_data(G)
+    data = view_data(G)
     net = views.pyvis_network(data)
     assert [n["id"] for n in net.nodes] == [n["id"] for n in data["nodes"]] == sorted(G)
     assert len(net.edges) == len(data["edges"]) == G.number_of_edges()

@@ -232,12 +232,13 @@ def test_the_index_finds_the_same_chains_in_the_same_order(graph: tuple[list[Any
 
 def test_the_index_on_the_curated_graph(G: nx.MultiDiGraph) -> None:
     index = chain_index(G)
-    for source, target, options in [
+    cases: list[tuple[str, str, dict[str, Any]]] = [
         ("us-government", "russia", {}),
         ("us-government", "russia", {"product": "laptops"}),
         ("china-government", "russia", {"max_hops": 2}),
         ("us-government", "russia", {"as_of": dt.date(2022, 1, 1)}),
-    ]:
+    ]
+    for source, target, options in cases:
         with_index = chains(G, source, target, index=index, **options)
         assert with_index == chains(G, source, target, **options)
         assert with_index, (source, target, options)
