@@ -204,3 +204,9 @@ def test_view_command(build_dir: Path, tmp_path: Path) -> None:
         assert message in failed.stderr
         assert "Traceback" not in failed.stderr
     assert not (tmp_path / "no.html").exists()
+    (tmp_path / "a-file").write_text("")
+    failed = cli("view", "--graph", graph, "--out", str(tmp_path / "a-file" / "graph.html"))
+    assert failed.returncode == 1
+    assert failed.stderr.startswith("error: ")
+    assert "a-file" in failed.stderr
+    assert "Traceback" not in failed.stderr

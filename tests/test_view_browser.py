@@ -5,6 +5,7 @@ and a 10,000-node graph that draws and pans. Screenshots go to the test artifact
 from __future__ import annotations
 
 import random
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,12 +13,13 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from graph import Build
+from graph import Build, build, default_data_dir
 from graph.chains import pressure_chains
 from graph.network import Claim, project
 from graph.view import write_view
 from tests.browser import chromium, opened
 from tests.conftest import ID
+from tests.test_bad_input import Data
 from tests.test_view import HOSTILE
 
 
@@ -153,4 +155,22 @@ def test_a_ten_thousand_node_graph_draws_and_pans(browser: Any, tmp_path: Path) 
             (round(after["x"]), round(after["y"])) == (5000, 3000) != (round(before["x"]), round(before["y"]))
         )
         page.screenshot("view-large.png")
+        page.quiet()
+
+
+def test_hostile_text_in_the_csv_tables_runs_nothing(browser: Any, tmp_path: Path) -> None:
+    """The same corpus through the whole path: CSV cells -> build -> projection -> page."""
+    data = Data(tmp_path / "data")
+    shutil.copytree(default_data_dir(), data.root)
+    data.set_cell("entities.csv", "lenovo", "label", HOSTILE[2])
+    data.set_cell("entities.csv", "xiaomi", "label", HOSTILE[0])
+    data.set_cell("claims.csv", "c-lenovo-cuts-russia", "quote", HOSTILE[5])
+    G = project(build(data.root))
+    path = write_view(G, tmp_path / "chains.html", chains=("us-government", "russia"))
+    with opened(browser, path) as page:
+        assert page.value(f"view.nodes.get('{ID}lenovo').label") == HOSTILE[2]
+        items = page.value("[...document.querySelectorAll('#chains li')].map(li => li.textContent)")
+        assert any(HOSTILE[2] in item for item in items)
+        assert any(HOSTILE[0] in item for item in items)
+        assert page.value("document.querySelectorAll('#chains *:not(li)').length") == 0
         page.quiet()
