@@ -16,12 +16,19 @@ from rich.table import Table
 
 from graph.analysis import chokepoints, exposure, whatif
 from graph.chains import MAX_HOPS, chain_records, hop_rows, pressure_chains, resolve_entity
-from graph.cli_support import DataOption, OntologyOption, fail, load_build, out_console
+from graph.cli_support import (
+    DataOption,
+    OntologyOption,
+    StoreOption,
+    fail,
+    out_console,
+    source_store,
+    working,
+)
 from graph.errors import QueryError, SanctionsKGError
 from graph.network import label_of, project
 from graph.pattern import DEFAULT_PATTERN
 from graph.questions import query_frame
-from graph.store import open_store
 
 __all__ = ["chains_command", "chokepoints_command", "exposure_command", "whatif_command"]
 
@@ -44,15 +51,24 @@ def _day(text: str | None) -> dt.date | None:
         raise QueryError(f"{text!r} is not a day (YYYY-MM-DD)", parameter="as-of") from None
 
 
-def _projection(graph: Path | None, data: Path | None, ontology: Path | None) -> nx.MultiDiGraph:
-    return project(open_store(graph) if graph is not None else load_build(data, ontology))
+def _projection(
+    graph: Path | None, data: Path | None, ontology: Path | None, store: Path | None = None
+) -> nx.MultiDiGraph:
+    source = source_store(graph, store, data, ontology)
+    with working("projecting the graph"):
+        return project(source)
 
 
 def _with_ends(
-    source: str, target: str, graph: Path | None, data: Path | None, ontology: Path | None
+    source: str,
+    target: str,
+    graph: Path | None,
+    data: Path | None,
+    ontology: Path | None,
+    store: Path | None = None,
 ) -> tuple[nx.MultiDiGraph, str, str]:
     """The projection, and the nodes the user means by SOURCE and TARGET."""
-    G = _projection(graph, data, ontology)
+    G = _projection(graph, data, ontology, store)
     return G, resolve_entity(G, source, parameter="source"), resolve_entity(G, target, parameter="target")
 
 
@@ -86,12 +102,13 @@ def chains_command(
     as_of: AsOfOption = None,
     fmt: FormatOption = "table",
     graph: GraphOption = None,
+    store: StoreOption = None,
     data: DataOption = None,
     ontology: OntologyOption = None,
 ) -> None:
     """List the pressure chains from SOURCE to TARGET, with the claims and sources of each hop."""
     try:
-        G, start, end = _with_ends(source, target, graph, data, ontology)
+        G, start, end = _with_ends(source, target, graph, data, ontology, store)
         found = list(
             pressure_chains(
                 G, start, end, pattern=pattern, max_hops=max_hops, product=product, as_of=_day(as_of)
@@ -116,12 +133,13 @@ def chokepoints_command(
     max_hops: HopsOption = 6,
     as_of: AsOfOption = None,
     graph: GraphOption = None,
+    store: StoreOption = None,
     data: DataOption = None,
     ontology: OntologyOption = None,
 ) -> None:
     """Show what cuts SOURCE from TARGET: a minimum set of nodes, of edges, and the busiest nodes."""
     try:
-        G, start, end = _with_ends(source, target, graph, data, ontology)
+        G, start, end = _with_ends(source, target, graph, data, ontology, store)
         found = chokepoints(G, start, end, pattern=pattern, max_hops=max_hops, as_of=_day(as_of))
     except SanctionsKGError as exc:
         fail(exc)
@@ -154,12 +172,13 @@ def whatif_command(
     max_hops: HopsOption = 6,
     fmt: FormatOption = "table",
     graph: GraphOption = None,
+    store: StoreOption = None,
     data: DataOption = None,
     ontology: OntologyOption = None,
 ) -> None:
     """What if these entities or relations were gone: which chains and export flows survive?"""
     try:
-        G, start, end = _with_ends(source, target, graph, data, ontology)
+        G, start, end = _with_ends(source, target, graph, data, ontology, store)
         nodes = [resolve_entity(G, name, parameter="remove") for name in remove or []]
         edges = []
         for text in remove_edge or []:
@@ -187,14 +206,16 @@ def exposure_command(
     max_hops: HopsOption = 6,
     fmt: FormatOption = "table",
     graph: GraphOption = None,
+    store: StoreOption = None,
     data: DataOption = None,
     ontology: OntologyOption = None,
 ) -> None:
     """Modelled pressure beside observed trade, for every trade observation in the graph."""
     try:
-        store = open_store(graph) if graph is not None else open_store(load_build(data, ontology))
-        G = project(store)
-        observations = query_frame(store, "trade-observations")
+        opened = source_store(graph, store, data, ontology)
+        with working("projecting the graph"):
+            G = project(opened)
+        observations = query_frame(opened, "trade-observations")
         _print_frame(exposure(G, observations, pattern=pattern, max_hops=max_hops), fmt)
     except SanctionsKGError as exc:
         fail(exc)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import signal
 import sys
+import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -12,7 +13,17 @@ import pyoxigraph as ox
 import typer
 from rich.table import Table
 
-from graph.cli_support import DataOption, OntologyOption, err_console, fail, load_build, out_console
+from graph.cli_support import (
+    DataOption,
+    OntologyOption,
+    StoreOption,
+    err_console,
+    fail,
+    load_build,
+    out_console,
+    progress_bar,
+    source_store,
+)
 from graph.endpoint import Endpoint, http_post
 from graph.errors import QueryError, SanctionsKGError
 from graph.output import atomic_write
@@ -20,7 +31,7 @@ from graph.queries import NamedQuery, adhoc_query, catalogue, named_queries, nam
 from graph.results import GRAPH_FORMATS, RESULT_FORMATS, render
 from graph.server import run_server, serve_arguments, served_location
 from graph.sparql import Target, execute
-from graph.store import open_store
+from graph.store import load_store, open_store, open_store_dir
 
 __all__ = ["load_command", "queries_command", "query_command", "serve_command"]
 
@@ -79,14 +90,15 @@ def _target(
     default_graph: str | None,
     timeout: int,
     graph: Path | None,
+    store: Path | None,
     data: Path | None,
     ontology: Path | None,
 ) -> Target:
     if endpoint is not None:
+        if graph is not None or store is not None:
+            raise QueryError("ask --endpoint URL, or read --graph FILE or --store DIR: one of them")
         return Endpoint(endpoint, default_graph=default_graph, timeout=timeout)
-    if graph is not None:
-        return open_store(graph)
-    return open_store(load_build(data, ontology))
+    return source_store(graph, store, data, ontology)
 
 
 def query_command(
@@ -102,6 +114,7 @@ def query_command(
     ] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file (else print).")] = None,
     graph: GraphOption = None,
+    store: StoreOption = None,
     endpoint: EndpointOption = None,
     default_graph: Annotated[
         str | None, typer.Option("--default-graph", help="With --endpoint: the graph to query.")
@@ -119,6 +132,7 @@ def query_command(
             default_graph=default_graph,
             timeout=timeout,
             graph=graph,
+            store=store,
             data=data,
             ontology=ontology,
         )
@@ -146,17 +160,24 @@ def serve_command(
         int, typer.Option("--timeout", min=1, help="Seconds after which a query is cut.")
     ] = 30,
     graph: GraphOption = None,
+    store: StoreOption = None,
     data: DataOption = None,
     ontology: OntologyOption = None,
 ) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint (Oxigraph), until interrupted."""
+    banner = f"SPARQL endpoint: http://{host}:{port}/query (YASGUI at http://{host}:{port}/)"
     try:
-        source = graph if graph is not None else load_build(data, ontology)
-        with served_location(source) as location:
-            err_console.print(
-                f"SPARQL endpoint: http://{host}:{port}/query (YASGUI at http://{host}:{port}/)", markup=False
-            )
-            code = run_server(serve_arguments(location, host=host, port=port, timeout=timeout))
+        if store is not None:
+            if graph is not None:
+                raise SanctionsKGError("use --graph FILE or --store DIR, not both")
+            open_store_dir(store)  # says so if there is no store there
+            err_console.print(banner, markup=False)
+            code = run_server(serve_arguments(store, host=host, port=port, timeout=timeout))
+        else:
+            source = graph if graph is not None else load_build(data, ontology)
+            with served_location(source) as location:
+                err_console.print(banner, markup=False)
+                code = run_server(serve_arguments(location, host=host, port=port, timeout=timeout))
     except (SanctionsKGError, OSError) as exc:
         fail(exc)
     if code not in (0, -signal.SIGINT, -signal.SIGTERM):
@@ -164,10 +185,18 @@ def serve_command(
 
 
 def load_command(
-    endpoint: Annotated[str, typer.Option("--endpoint", help="Graph Store Protocol URL to upload to.")],
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="RDF files (.nt, .ttl, ...); by default the build of data/.")
+    ] = None,
+    store: Annotated[
+        Path | None, typer.Option("--store", help="Bulk-load into a new on-disk store in this folder.")
+    ] = None,
+    endpoint: Annotated[
+        str | None, typer.Option("--endpoint", help="Or upload to this Graph Store Protocol URL.")
+    ] = None,
     graph: GraphOption = None,
     replace: Annotated[
-        bool, typer.Option("--replace", help="Replace the graph (PUT) instead of adding.")
+        bool, typer.Option("--replace", help="With --endpoint: replace the graph (PUT) instead of adding.")
     ] = False,
     user: Annotated[str | None, typer.Option("--user", help="User name, if the server asks.")] = None,
     password: Annotated[str | None, typer.Option("--password", help="Password, if the server asks.")] = None,
@@ -175,18 +204,41 @@ def load_command(
     data: DataOption = None,
     ontology: OntologyOption = None,
 ) -> None:
-    """Upload the graph to a SPARQL server (SPARQL 1.1 Graph Store Protocol)."""
+    """Load RDF files (or the build) into an on-disk store (--store DIR), without rdflib, or
+    upload them to a SPARQL server (--endpoint URL, SPARQL 1.1 Graph Store Protocol).
+    """
+    paths = [*(files or []), *([graph] if graph is not None else [])]
     try:
-        if graph is not None:
-            body = _as_ntriples(graph)
+        if (store is None) == (endpoint is None):
+            raise QueryError(
+                "load into --store DIR or upload to --endpoint URL: one of them", parameter="store"
+            )
+        if store is not None:
+            triples = _load_store(paths, store, data, ontology)
+            out_console.print(f"loaded {triples} triples into {store}", markup=False)
+            return
+        if paths:
+            body = b"".join(_as_ntriples(path) for path in paths)
         else:
             body = load_build(data, ontology).graph.serialize(format="nt", encoding="utf-8")
-        target = Endpoint(endpoint, timeout=timeout, user=user, password=password)
+        target = Endpoint(endpoint or "", timeout=timeout, user=user, password=password)
         http_post(target, body, content_type="text/turtle", accept="*/*", method="PUT" if replace else "POST")
     except (SanctionsKGError, OSError) as exc:
         fail(exc)
     triples = body.count(b"\n")
     out_console.print(f"loaded {triples} triples into {endpoint}", markup=False)
+
+
+def _load_store(paths: list[Path], store: Path, data: Path | None, ontology: Path | None) -> int:
+    """Bulk-load the files (or the build, through a temporary N-Triples file) into the store."""
+    if paths:
+        total = sum(path.stat().st_size for path in paths if path.is_file())
+        with progress_bar(f"loading into {store}", total) as advance:
+            return load_store(paths, store, progress=advance)
+    with tempfile.TemporaryDirectory() as folder:
+        built = Path(folder) / "graph.nt"
+        load_build(data, ontology).graph.serialize(destination=built, format="nt", encoding="utf-8")
+        return load_store([built], store)
 
 
 def _as_ntriples(path: Path) -> bytes:

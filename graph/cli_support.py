@@ -3,23 +3,43 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, NoReturn
 
+import pyoxigraph as ox
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from graph.build import Build, build
 from graph.errors import InputError, SanctionsKGError
 from graph.paths import default_data_dir
+from graph.store import open_store, open_store_dir
 
-__all__ = ["DataOption", "OntologyOption", "err_console", "fail", "load_build", "out_console"]
+__all__ = [
+    "DataOption",
+    "OntologyOption",
+    "StoreOption",
+    "err_console",
+    "fail",
+    "load_build",
+    "out_console",
+    "progress_bar",
+    "source_store",
+    "working",
+]
 
 out_console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DataOption = Annotated[
     Path | None, typer.Option("--data", help="Folder of the CSV tables (default: the curated data/).")
+]
+StoreOption = Annotated[
+    Path | None,
+    typer.Option("--store", help="Use this on-disk store (made by `sanctions-kg load FILE --store DIR`)."),
 ]
 OntologyOption = Annotated[
     Path | None,
@@ -55,3 +75,46 @@ def load_build(data: Path | None, ontology: Path | None) -> Build:
         return build(data, ontology, display_dir=shown(data))
     except (SanctionsKGError, OSError) as exc:
         fail(exc)
+
+
+def source_store(
+    graph: Path | None, store: Path | None, data: Path | None, ontology: Path | None
+) -> ox.Store:
+    """The store a command reads: an on-disk store, an RDF file, or a build of the data."""
+    if graph is not None and store is not None:
+        fail(SanctionsKGError("use --graph FILE or --store DIR, not both"))
+    if store is not None:
+        with working(f"opening {store}"):
+            return open_store_dir(store)
+    if graph is not None:
+        with working(f"loading {graph}"):
+            return open_store(graph)
+    return open_store(load_build(data, ontology))
+
+
+@contextmanager
+def working(description: str) -> Iterator[None]:
+    """A spinner with the time elapsed on a terminal's stderr while something runs (nothing
+    is shown when stderr is not a terminal).
+    """
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=err_console, transient=True, disable=not err_console.is_terminal) as bar:
+        bar.add_task(description, total=None)
+        yield
+
+
+@contextmanager
+def progress_bar(
+    description: str, total: int, *, unit: str = "bytes"
+) -> Iterator[Callable[[int], object] | None]:
+    """A progress bar on a terminal's stderr; yields the function that advances it, or
+    ``None`` when stderr is not a terminal (so that callers can skip the counting).
+    """
+    if not err_console.is_terminal:
+        yield None
+        return
+    amount = DownloadColumn() if unit == "bytes" else TextColumn("{task.completed:,}/{task.total:,} " + unit)
+    columns = (TextColumn("{task.description}"), BarColumn(), amount, TimeElapsedColumn())
+    with Progress(*columns, console=err_console, transient=True) as bar:
+        task = bar.add_task(description, total=total)
+        yield lambda step: bar.advance(task, step)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from graph.cli_chains import AsOfOption, GraphOption, HopsOption, PatternOption, _day, _projection
-from graph.cli_support import DataOption, OntologyOption, fail, out_console
+from graph.cli_support import DataOption, OntologyOption, StoreOption, fail, out_console, working
 from graph.errors import SanctionsKGError
 from graph.pattern import DEFAULT_PATTERN
 from graph.view import write_view
@@ -34,24 +34,26 @@ def view_command(
     max_hops: HopsOption = 6,
     title: Annotated[str | None, typer.Option("--title", help="The page's heading.")] = None,
     graph: GraphOption = None,
+    store: StoreOption = None,
     data: DataOption = None,
     ontology: OntologyOption = None,
 ) -> None:
     """Write the graph as one self-contained, interactive HTML page (no network needed)."""
     try:
-        G = _projection(graph, data, ontology)
-        path = write_view(
-            G,
-            out,
-            chains=chains,
-            as_of=_day(as_of),
-            product=product,
-            focus=focus,
-            depth=depth,
-            pattern=pattern,
-            max_hops=max_hops,
-            title=title,
-        )
+        G = _projection(graph, data, ontology, store)
+        with working(f"drawing {out}"):
+            path = write_view(
+                G,
+                out,
+                chains=chains,
+                as_of=_day(as_of),
+                product=product,
+                focus=focus,
+                depth=depth,
+                pattern=pattern,
+                max_hops=max_hops,
+                title=title,
+            )
     except (SanctionsKGError, OSError) as exc:
         fail(exc)
     out_console.print(f"wrote {path}", markup=False)

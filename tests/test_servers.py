@@ -9,6 +9,7 @@ import urllib.parse
 import urllib.request
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
@@ -20,7 +21,7 @@ from graph.errors import EndpointError
 from graph.queries import adhoc_query, named_queries
 from graph.results import python_value
 from graph.sparql import Result, execute
-from graph.store import open_store
+from graph.store import load_store, open_store
 from tests.conftest import cli
 from tests.servers import BIN, free_port, need, running, virtuoso
 
@@ -189,3 +190,16 @@ def test_a_server_that_never_answers_is_a_timeout_error() -> None:
             execute(Endpoint(url, timeout=1), adhoc_query("ASK { }"))
     assert error.value.url == url
     assert "no answer in time" in error.value.reason
+
+
+def test_serve_reads_an_on_disk_store_in_place(build_dir: Path, tmp_path: Path, embedded: ox.Store) -> None:
+    """`serve --store DIR` serves the store `load --store` made, without copying it."""
+    need("oxigraph")
+    store = tmp_path / "store"
+    load_store([build_dir / "sanctions-kg.nt"], store)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/query"
+    with running([str(BIN / "sanctions-kg"), "serve", "--port", str(port), "--store", str(store)], url):
+        served = Endpoint(url, timeout=300)
+        assert count_triples(served) == len(embedded)
+        assert ask(served, "export-halts") == ask(embedded, "export-halts")
