@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import itertools
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
-from operator import itemgetter
 
 import networkx as nx
 import rustworkx as rx
@@ -135,9 +133,8 @@ class ChainIndex:
     product: rx.PyDiGraph
     states: Mapping[tuple[str, int], int]
     entities: tuple[int, ...]
-    hops: Mapping[tuple[int, int], tuple[tuple[int, Hop], ...]]
-    """For each edge of the product, its relation triples, each with its rank in the order
-    chains are given in (relation, then target)."""
+    hops: Mapping[tuple[int, int], Hop]
+    """For each edge of the product, its relation triple."""
 
 
 def chain_index(G: nx.MultiDiGraph, pattern: str = DEFAULT_PATTERN) -> ChainIndex:
@@ -180,49 +177,51 @@ def chain_index(G: nx.MultiDiGraph, pattern: str = DEFAULT_PATTERN) -> ChainInde
                         states.setdefault((other, nxt), len(states)),
                     )
                     hops.setdefault(edge, []).append(Hop(node, relation, other, data["claims"]))
-    rank = {
-        key: number
-        for number, key in enumerate(
-            sorted({(h.relation, h.target) for found in hops.values() for h in found})
-        )
-    }
+    # Each automaton state is entered by one relation (the states a relation leads to are
+    # that relation's own), so an edge of the product carries one relation triple; numbering
+    # the states by (relation in, entity) then makes comparing two paths' state numbers
+    # compare their hops' (relation, target): paths sort by themselves, in the search's order.
+    into: dict[int, set[str]] = {}
+    for (_, j), found in hops.items():
+        into.setdefault(j, set()).update(hop.relation for hop in found)
+    if any(len(relations) > 1 for relations in into.values()):  # pragma: no cover - see above
+        raise QueryError("the pattern's automaton enters a state by two relations", parameter="pattern")
+    renumbered = sorted(states.items(), key=lambda item: (min(into.get(item[1], {""})), *item[0]))
+    new = {old: number for number, (_, old) in enumerate(renumbered)}
     numbers: dict[str, int] = {}
     product = rx.PyDiGraph(multigraph=False)
     product.add_nodes_from(range(len(states)))
-    product.add_edges_from_no_data(list(hops))
+    product.add_edges_from_no_data(sorted((new[i], new[j]) for i, j in hops))
     return ChainIndex(
         graph=G,
         pattern=compiled,
         product=product,
-        states=states,
-        entities=tuple(numbers.setdefault(node, len(numbers)) for node, _ in states),
-        hops={edge: tuple((rank[(h.relation, h.target)], h) for h in found) for edge, found in hops.items()},
+        states={key: number for number, (key, _) in enumerate(renumbered)},
+        entities=tuple(numbers.setdefault(node, len(numbers)) for (node, _), _ in renumbered),
+        hops={(new[i], new[j]): found[0] for (i, j), found in hops.items()},
     )
 
 
-def _indexed(index: ChainIndex, source: str, target: str, max_hops: int) -> list[tuple[tuple[int, Hop], ...]]:
-    """The chains from ``source`` to ``target`` found in the index, in the order of the search,
-    each hop with its rank.
+def _indexed(index: ChainIndex, source: str, target: str, max_hops: int) -> list[tuple[Hop, ...]]:
+    """The chains from ``source`` to ``target`` found in the index, in the order of the search.
 
     rustworkx gives the paths simple in (node, state); those that visit a node twice are
-    dropped, and each path gives a chain per choice of parallel relation along it. Sorting by
-    the hops' ranks gives the order of the depth-first search (two chains from one source
-    first differ in a hop's relation or target).
+    dropped. The states are numbered in the search's order (see :func:`chain_index`), so
+    sorting the paths sorts the chains.
     """
-    pattern, entity, options = index.pattern, index.entities.__getitem__, index.hops.__getitem__
+    pattern, entity = index.pattern, index.entities.__getitem__
     start = index.states.get((source, pattern.start))
-    found: list[tuple[tuple[int, Hop], ...]] = []
     if start is None or source == target:
-        return found
+        return []
+    paths: list[list[int]] = []
     for accepting in sorted(pattern.accepting):
         end = index.states.get((target, accepting))
-        if end is None:
-            continue
-        for path in rx.digraph_all_simple_paths(index.product, start, end, cutoff=max_hops + 1):
-            if len(set(map(entity, path))) == len(path):
-                found.extend(itertools.product(*map(options, pairwise(path))))
-    found.sort()
-    return found
+        if end is not None:
+            found = rx.digraph_all_simple_paths(index.product, start, end, cutoff=max_hops + 1)
+            paths.extend(path for path in found if len(set(map(entity, path))) == len(path))
+    paths.sort()
+    hop = index.hops.__getitem__
+    return [tuple(map(hop, pairwise(path))) for path in paths]
 
 
 def _check_hops(max_hops: int) -> None:
@@ -430,8 +429,7 @@ def _from_index(
         before = {names[i] for end in ends for i in rx.ancestors(index.product, end)}
         sources = sorted(node for node, state in before if state == index.pattern.start and node != target)
     for source in sources:
-        for ranked in _indexed(index, source, target, max_hops):
-            hops = tuple(map(itemgetter(1), ranked))
+        for hops in _indexed(index, source, target, max_hops):
             if product is None or _deals_in(index.graph, hops[-1].triple, hops[-1].claims, product):
                 yield Chain(hops)
 
