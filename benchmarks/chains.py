@@ -144,7 +144,7 @@ def rustworkx_paths(
     return found
 
 
-def run(triples: int, max_hops: int) -> None:
+def run(triples: int, max_hops: int) -> list[dict[str, Any]]:
     """Generate, load and project one graph; time each way on each question; a line each."""
     data = generate(triples)
     store = ox.Store()
@@ -157,6 +157,7 @@ def run(triples: int, max_hops: int) -> None:
     indexing = time.perf_counter() - start
     pattern = compile_pattern(DEFAULT_PATTERN, G.graph["relations"])
     copy = Rustworkx.of(G)
+    records = []
     for name, s, t in pairs(G):
         ours = best_of(lambda: sum(1 for _ in pressure_chains(G, s, t, max_hops=max_hops, index=index)))  # noqa: B023
         plain = best_of(lambda: sum(1 for _ in pressure_chains(G, s, t, max_hops=max_hops)), repeat=3)  # noqa: B023
@@ -169,9 +170,27 @@ def run(triples: int, max_hops: int) -> None:
             f"{len(store):>9} {projection:>11.2f} {indexing:>9.2f} {name:>17} {count:>7} {ours:>10.4f} "
             f"{nx_time / ours:>10.1f}x {rx_time / ours:>9.2f}x {sparql / ours:>9.1f}x {plain / ours:>9.1f}x"
         )
+        records.append(
+            {
+                "family": "chains",
+                "size": len(store),
+                "question": name,
+                "chains": count,
+                "projection": projection,
+                "index": indexing,
+                "seconds": {
+                    "ours": ours,
+                    "unindexed": plain,
+                    "networkx": nx_time,
+                    "rustworkx": rx_time,
+                    "sparql": sparql,
+                },
+            }
+        )
+    return records
 
 
-def main(argv: list[str] | None = None) -> None:
+def main(argv: list[str] | None = None) -> list[dict[str, Any]]:
     """Print one line of ratios per size."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--triples", type=int, nargs="+", default=[100_000])
@@ -181,8 +200,7 @@ def main(argv: list[str] | None = None) -> None:
         f"{'triples':>9} {'project (s)':>11} {'index (s)':>9} {'question':>17} {'chains':>7} "
         f"{'ours (s)':>10} {'networkx':>11} {'rustworkx':>10} {'SPARQL':>10} {'unindexed':>10}"
     )
-    for triples in args.triples:
-        run(triples, args.max_hops)
+    return [record for triples in args.triples for record in run(triples, args.max_hops)]
 
 
 if __name__ == "__main__":

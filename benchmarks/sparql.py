@@ -41,10 +41,10 @@ def to_rdflib(term: object) -> rdflib.term.Identifier:
     return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Generate a graph of the size asked, load it into each engine, and print the ratios."""
+def main(argv: list[str] | None = None) -> list[dict[str, Any]]:
+    """Generate a graph of each size asked, load it into each engine, and print the ratios."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--triples", type=int, default=100_000)
+    parser.add_argument("--triples", type=int, nargs="+", default=[100_000])
     parser.add_argument(
         "--rdflib-limit",
         type=int,
@@ -52,17 +52,26 @@ def main(argv: list[str] | None = None) -> None:
         help="skip rdflib's own engine above this size (it does not finish in time)",
     )
     args = parser.parse_args(argv)
-    data = scaled_ntriples(args.triples)
+    records: list[dict[str, Any]] = []
+    for triples in args.triples:
+        records.extend(run(triples, rdflib_limit=args.rdflib_limit))
+    return records
+
+
+def run(triples: int, *, rdflib_limit: int) -> list[dict[str, Any]]:
+    """One size: the graph, its engines, a line and a record per question."""
+    data = scaled_ntriples(triples)
     store = ox.Store()
     store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
     print(f"{len(store)} triples")
     oxrdf = rdflib.Graph(store="Oxigraph")
     oxrdf.parse(data=data.decode("utf-8"), format="nt")
     native = None
-    if len(store) <= args.rdflib_limit:
+    if len(store) <= rdflib_limit:
         native = rdflib.Graph()
         native.parse(data=data.decode("utf-8"), format="nt")
     print(f"{'question':<20} {'ours (s)':>9} {'raw pyoxigraph':>15} {'oxrdflib':>9} {'rdflib':>9}")
+    records = []
     for name in QUESTIONS:
         query = named_queries()[name]
         values = query.example()
@@ -80,6 +89,15 @@ def main(argv: list[str] | None = None) -> None:
             f"{name:<20} {ours:>9.4f} {raw / ours:>14.2f}x {via / ours:>8.2f}x "
             f"{(f'{slow / ours:.1f}x' if slow is not None else 'skipped'):>9}"
         )
+        records.append(
+            {
+                "family": "questions",
+                "size": len(store),
+                "question": name,
+                "seconds": {"ours": ours, "pyoxigraph": raw, "oxrdflib": via, "rdflib": slow},
+            }
+        )
+    return records
 
 
 if __name__ == "__main__":

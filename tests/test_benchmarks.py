@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from benchmarks import chains, sparql, views
@@ -60,3 +63,20 @@ def test_views_benchmark_draws_the_same_graph_both_ways() -> None:
     net = views.pyvis_network(data)
     assert [n["id"] for n in net.nodes] == [n["id"] for n in data["nodes"]] == sorted(G)
     assert len(net.edges) == len(data["edges"]) == G.number_of_edges()
+
+
+def test_every_family_runs_and_writes_json_and_a_chart(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from benchmarks.__main__ import main
+
+    records = main(["--triples", "3000", "--out", str(tmp_path)])
+    saved = json.loads((tmp_path / "results.json").read_text())
+    assert saved == records
+    assert {r["family"] for r in saved} == {"load", "questions", "chains", "view"}
+    loads = {r["way"]: r for r in saved if r["family"] == "load"}
+    assert set(loads) == {"ours-disk", "ours-memory", "pyoxigraph-disk", "pyoxigraph-memory", "rdflib"}
+    assert len({r["triples"] for r in loads.values()}) == 1  # every way loaded the same triples
+    assert all(r["peak_bytes"] > 0 and r["seconds"] > 0 for r in loads.values())
+    assert (tmp_path / "chart.png").read_bytes().startswith(b"\x89PNG")
+    assert "wrote" in capsys.readouterr().out
