@@ -10,6 +10,7 @@ import typer
 from rich.table import Table
 
 from graph.cli_chains import chains_command, chokepoints_command, exposure_command, whatif_command
+from graph.cli_generate import generate_command
 from graph.cli_sparql import load_command, queries_command, query_command, serve_command
 from graph.cli_support import DataOption, OntologyOption, fail, load_build, out_console
 from graph.cli_view import view_command
@@ -84,6 +85,7 @@ app.command("chokepoints")(chokepoints_command)
 app.command("whatif")(whatif_command)
 app.command("exposure")(exposure_command)
 app.command("view")(view_command)
+app.command("generate")(generate_command)
 
 
 def main() -> None:
