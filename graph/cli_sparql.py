@@ -26,7 +26,7 @@ from graph.cli_support import (
 )
 from graph.endpoint import Endpoint, http_post
 from graph.errors import QueryError, SanctionsKGError
-from graph.output import atomic_write
+from graph.output import atomic_write, ontology_ntriples
 from graph.queries import NamedQuery, adhoc_query, catalogue, named_queries, named_query, query_file
 from graph.results import GRAPH_FORMATS, RESULT_FORMATS, render
 from graph.server import run_server, serve_arguments, served_location
@@ -201,6 +201,13 @@ def load_command(
     user: Annotated[str | None, typer.Option("--user", help="User name, if the server asks.")] = None,
     password: Annotated[str | None, typer.Option("--password", help="Password, if the server asks.")] = None,
     timeout: Annotated[int, typer.Option("--timeout", min=1, help="Seconds to wait.")] = 300,
+    with_ontology: Annotated[
+        bool,
+        typer.Option(
+            "--with-ontology/--no-ontology",
+            help="With --store: add the ontology if FILES lack it (the questions and chains need it).",
+        ),
+    ] = True,
     data: DataOption = None,
     ontology: OntologyOption = None,
 ) -> None:
@@ -214,7 +221,7 @@ def load_command(
                 "load into --store DIR or upload to --endpoint URL: one of them", parameter="store"
             )
         if store is not None:
-            triples = _load_store(paths, store, data, ontology)
+            triples = _load_store(paths, store, data, ontology, with_ontology=with_ontology and bool(paths))
             out_console.print(f"loaded {triples} triples into {store}", markup=False)
             return
         if paths:
@@ -229,16 +236,21 @@ def load_command(
     out_console.print(f"loaded {triples} triples into {endpoint}", markup=False)
 
 
-def _load_store(paths: list[Path], store: Path, data: Path | None, ontology: Path | None) -> int:
-    """Bulk-load the files (or the build, through a temporary N-Triples file) into the store."""
-    if paths:
-        total = sum(path.stat().st_size for path in paths if path.is_file())
-        with progress_bar(f"loading into {store}", total) as advance:
-            return load_store(paths, store, progress=advance)
-    with tempfile.TemporaryDirectory() as folder:
-        built = Path(folder) / "graph.nt"
-        load_build(data, ontology).graph.serialize(destination=built, format="nt", encoding="utf-8")
-        return load_store([built], store)
+def _load_store(
+    paths: list[Path], store: Path, data: Path | None, ontology: Path | None, *, with_ontology: bool
+) -> int:
+    """Bulk-load the files (or the build, through a temporary N-Triples file) into the store,
+    with the ontology if asked and the files lack it.
+    """
+    if not paths:
+        with tempfile.TemporaryDirectory() as folder:
+            built = Path(folder) / "graph.nt"
+            load_build(data, ontology).graph.serialize(destination=built, format="nt", encoding="utf-8")
+            return load_store([built], store)
+    terms = ontology_ntriples(ontology) if with_ontology else None
+    total = sum(path.stat().st_size for path in paths if path.is_file())
+    with progress_bar(f"loading into {store}", total) as advance:
+        return load_store(paths, store, progress=advance, ontology=terms)
 
 
 def _as_ntriples(path: Path) -> bytes:

@@ -27,13 +27,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from rdflib import Graph
-from rdflib.compare import to_canonical_graph
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from graph.errors import QueryError
 from graph.namespace import ID, SKG
-from graph.paths import default_ontology_dir
+from graph.output import ontology_ntriples
 
 __all__ = ["Sizes", "generate_lines", "generated_ntriples", "sizes", "write_generated"]
 
@@ -529,10 +527,7 @@ def write_generated(
 @cache
 def _ontology() -> str:
     """The ontology as sorted N-Triples, its blank nodes named by content (the same every run)."""
-    canonical = Graph()
-    for triple in sorted(to_canonical_graph(Graph().parse(default_ontology_dir() / "sanctions.ttl"))):
-        canonical.add(triple)
-    return "".join(sorted(f"{line}\n" for line in canonical.serialize(format="nt").splitlines() if line))
+    return ontology_ntriples().decode("utf-8")
 
 
 def _expected(relations: int) -> float:

@@ -15,8 +15,9 @@ from rdflib import Graph
 from rdflib.compare import to_canonical_graph
 
 from graph.build import PREFIXES, Build
+from graph.paths import default_ontology_dir
 
-__all__ = ["OUTPUT_FILES", "atomic_write", "serialize", "write_build"]
+__all__ = ["OUTPUT_FILES", "atomic_write", "ontology_ntriples", "serialize", "write_build"]
 
 OUTPUT_FILES = ("sanctions-kg.ttl", "sanctions-kg.nt", "sanctions-kg.jsonld", "report.json")
 
@@ -29,6 +30,18 @@ def _canonical(graph: Graph) -> Graph:
     for triple in sorted(to_canonical_graph(graph)):
         canonical.add(triple)
     return canonical
+
+
+def ontology_ntriples(ontology_dir: str | Path | None = None) -> bytes:
+    """The ontology as sorted N-Triples with the blank-node names a build gives it, so that
+    loading it beside a build's N-Triples adds nothing twice.
+
+    >>> b"<https://w3id.org/sanctions-kg/ontology#OEM>" in ontology_ntriples()
+    True
+    """
+    folder = Path(ontology_dir) if ontology_dir is not None else default_ontology_dir()
+    text = _canonical(Graph().parse(folder / "sanctions.ttl")).serialize(format="nt", encoding="utf-8")
+    return b"".join(sorted(line + b"\n" for line in text.splitlines() if line))
 
 
 def _sorted_json(value: Any, *, ordered: bool = False) -> Any:

@@ -20,6 +20,7 @@ from graph.errors import InputError, Problem, SanctionsKGError
 
 __all__ = ["load_store", "open_store", "open_store_dir", "rdf_format"]
 
+HAS_ONTOLOGY = "ASK { ?relation a <https://w3id.org/sanctions-kg/ontology#Relation> }"
 FORMATS = {
     ".nt": ox.RdfFormat.N_TRIPLES,
     ".ttl": ox.RdfFormat.TURTLE,
@@ -110,10 +111,15 @@ class _Counted(io.RawIOBase):
 
 
 def load_store(
-    files: Sequence[str | Path], directory: str | Path, *, progress: Callable[[int], object] | None = None
+    files: Sequence[str | Path],
+    directory: str | Path,
+    *,
+    progress: Callable[[int], object] | None = None,
+    ontology: bytes | None = None,
 ) -> int:
     """Bulk-load RDF files into a new on-disk store at ``directory``, without rdflib; return
-    how many triples it holds.
+    how many triples it holds. ``ontology`` (N-Triples) is added when the files lack the
+    ontology (generated facts, an import): the questions and chain search need its terms.
 
     The store is written in a temporary folder beside ``directory`` and renamed into place
     only when every file has loaded: a store already there is replaced, and on any error
@@ -148,7 +154,7 @@ def load_store(
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}."))
     try:
-        count = _bulk_load(paths, formats, staging, progress)
+        count = _bulk_load(paths, formats, staging, progress, ontology)
         if target.exists():
             retired = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.old."))
             target.rename(retired / "store")
@@ -163,7 +169,11 @@ def load_store(
 
 
 def _bulk_load(
-    paths: list[Path], formats: list[ox.RdfFormat], folder: Path, progress: Callable[[int], object] | None
+    paths: list[Path],
+    formats: list[ox.RdfFormat],
+    folder: Path,
+    progress: Callable[[int], object] | None,
+    ontology: bytes | None,
 ) -> int:
     store = ox.Store(str(folder))
     for path, fmt in zip(paths, formats, strict=True):
@@ -178,6 +188,8 @@ def _bulk_load(
             raise _syntax_error(path, exc) from None
         except (OSError, ValueError) as exc:
             raise SanctionsKGError(f"{path}: {exc}") from None
+    if ontology is not None and not store.query(HAS_ONTOLOGY):
+        store.bulk_load(ontology, format=ox.RdfFormat.N_TRIPLES)
     store.flush()
     count = len(store)
     del store  # closes the store before it is renamed

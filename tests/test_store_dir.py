@@ -8,6 +8,8 @@ import pytest
 
 from graph import SanctionsKGError, query_frame
 from graph.errors import InputError
+from graph.generate import write_generated
+from graph.output import ontology_ntriples
 from graph.store import load_store, open_store, open_store_dir
 from tests.conftest import cli
 
@@ -117,3 +119,28 @@ def test_the_load_command(build_dir: Path, tmp_path: Path) -> None:
     missing = cli("chains", "us-government", "russia", "--store", str(tmp_path / "nothing"))
     assert missing.returncode == 1
     assert "no store here" in missing.stderr
+
+
+def test_the_ontology_is_added_when_the_files_lack_it(build_dir: Path, tmp_path: Path) -> None:
+    facts = tmp_path / "facts.nt"
+    write_generated(facts, 300, seed=4)
+    terms = ontology_ntriples()
+    alone = load_store([facts], tmp_path / "bare")
+    with_terms = load_store([facts], tmp_path / "full", ontology=terms)
+    assert with_terms == alone + terms.count(b"\n")
+    built = load_store([build_dir / "sanctions-kg.nt"], tmp_path / "built", ontology=terms)
+    assert built == len(open_store(build_dir / "sanctions-kg.nt"))  # the build has it: nothing twice
+
+
+def test_generated_facts_loaded_by_the_command_answer_chains(tmp_path: Path) -> None:
+    facts = tmp_path / "facts.nt"
+    assert cli("generate", "--relations", "400", "--out", str(facts)).returncode == 0
+    store = str(tmp_path / "store")
+    assert cli("load", str(facts), "--store", store).returncode == 0
+    found = cli("chains", "government-0", "country-0", "--max-hops", "4", "--store", store, "--format", "csv")
+    assert found.returncode == 0, found.stderr
+    assert found.stdout.count("\n") > 2
+    assert cli("load", str(facts), "--store", store, "--no-ontology").returncode == 0
+    bare = cli("chains", "government-0", "country-0", "--store", store)
+    assert bare.returncode == 1
+    assert "unknown relation 'sanctions'" in bare.stderr
