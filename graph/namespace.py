@@ -42,6 +42,7 @@ class SKG(DefinedNamespace):
     Relation: URIRef
     SanctionsMeasure: URIRef
     Source: URIRef
+    TradeFlow: URIRef
     TradeObservation: URIRef
 
     # Classes of controlled values and their individuals
@@ -54,7 +55,9 @@ class SKG(DefinedNamespace):
     Almost: URIRef
     Day: URIRef
     Exactly: URIRef
+    Export: URIRef
     Halted: URIRef
+    Import: URIRef
     Month: URIRef
     MoreThan: URIRef
     Reduced: URIRef
@@ -71,6 +74,7 @@ class SKG(DefinedNamespace):
     issuedBy: URIRef
     makes: URIRef
     opposes: URIRef
+    owns: URIRef
     partOf: URIRef
     pressures: URIRef
     sanctions: URIRef
@@ -91,10 +95,19 @@ class SKG(DefinedNamespace):
     status: URIRef
     unverified: URIRef
 
+    # Terms of imported claims
+    firstSeen: URIRef
+    lastSeen: URIRef
+    program: URIRef
+    reason: URIRef
+    record: URIRef
+    share: URIRef
+
     # Trade observation terms
     basePeriod: URIRef
     bound: URIRef
     changePercent: URIRef
+    flow: URIRef
     partner: URIRef
     period: URIRef
     reporter: URIRef
