@@ -11,6 +11,7 @@ from rich.table import Table
 
 from graph.cli_chains import chains_command, chokepoints_command, exposure_command, whatif_command
 from graph.cli_generate import generate_command
+from graph.cli_import import import_app, link_app
 from graph.cli_sparql import load_command, queries_command, query_command, serve_command
 from graph.cli_support import DataOption, OntologyOption, fail, load_build, out_console
 from graph.cli_view import view_command
@@ -85,6 +86,8 @@ app.command("chokepoints")(chokepoints_command)
 app.command("whatif")(whatif_command)
 app.command("exposure")(exposure_command)
 app.command("view")(view_command)
+app.add_typer(import_app, name="import")
+app.add_typer(link_app, name="link")
 app.command("generate")(generate_command)
 
 
