@@ -5,13 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
+import networkx as nx
+import pyoxigraph as ox
 import typer
 
 from graph.cli_chains import AsOfOption, GraphOption, HopsOption, PatternOption, _day, _projection
 from graph.cli_support import DataOption, OntologyOption, StoreOption, fail, out_console, working
 from graph.errors import SanctionsKGError
+from graph.namespace import ID
+from graph.network import project_around
 from graph.pattern import DEFAULT_PATTERN
-from graph.view import write_view
+from graph.store import open_store_dir
+from graph.view import MAX_FOCUS_DEPTH, write_view
 
 __all__ = ["view_command"]
 
@@ -40,7 +45,9 @@ def view_command(
 ) -> None:
     """Write the graph as one self-contained, interactive HTML page (no network needed)."""
     try:
-        G = _projection(graph, data, ontology, store)
+        G = _focused(focus, depth, store) if focus is not None and chains is None else None
+        if G is None:
+            G = _projection(graph, data, ontology, store)
         with working(f"drawing {out}"):
             path = write_view(
                 G,
@@ -57,3 +64,20 @@ def view_command(
     except (SanctionsKGError, OSError) as exc:
         fail(exc)
     out_console.print(f"wrote {path}", markup=False)
+
+
+def _focused(focus: str, depth: int, store: Path | None) -> nx.MultiDiGraph | None:
+    """From an on-disk store, only the part around the focus (named by id or IRI), read
+    without projecting the whole store; ``None`` when that does not apply (then the whole
+    graph is projected, which also finds an entity by its label, or says what is close).
+    """
+    if store is None or not 0 <= depth <= MAX_FOCUS_DEPTH:
+        return None
+    opened = open_store_dir(store)
+    for candidate in (focus, f"{ID}{focus}"):
+        if candidate.startswith(("http://", "https://")) and next(
+            iter(opened.quads_for_pattern(ox.NamedNode(candidate), None, None)), None
+        ):
+            with working(f"reading the graph around {focus}"):
+                return project_around(opened, candidate, depth)
+    return None

@@ -15,13 +15,13 @@ from typing import Any
 
 import networkx as nx
 import pyoxigraph as ox
-from rdflib import RDF, Graph, URIRef
+from rdflib import RDF, RDFS, Graph, URIRef
 
 from graph.build import Build
 from graph.namespace import ID, SKG
 from graph.store import open_store
 
-__all__ = ["Claim", "claims_of", "label_of", "products_made", "project"]
+__all__ = ["Claim", "claims_of", "label_of", "products_made", "project", "project_around"]
 
 SKG_NS = str(SKG._NS)
 NODES = f"""
@@ -184,6 +184,105 @@ def project(source: Build | Graph | ox.Store) -> nx.MultiDiGraph:
             if node not in G:
                 G.add_node(node, cls=None, label=None)
         G.add_edge(s, o, key=relation, relation=relation, claims=tuple(claims.get((s, relation, o), ())))
+    return G
+
+
+def _claim_of(store: ox.Store, claim: ox.NamedNode) -> tuple[tuple[str, str, str], Claim] | None:
+    """One claim read from its own triples: its relation triple and its Claim."""
+    values: dict[str, list[Any]] = defaultdict(list)
+    for quad in store.quads_for_pattern(claim, None, None, ox.DefaultGraph()):
+        values[quad.predicate.value].append(quad.object)
+
+    def first(term: URIRef) -> Any:
+        found = values.get(str(term))
+        return min(found, key=lambda t: t.value) if found else None
+
+    if str(SKG.Claim) not in {t.value for t in values.get(str(RDF.type), [])}:
+        return None
+    s, p, o = first(RDF.subject), first(RDF.predicate), first(RDF.object)
+    if s is None or p is None or o is None:
+        return None
+    quote, unverified = first(SKG.quote), first(SKG.unverified)
+    return (s.value, _local(p) or "", o.value), Claim(
+        id=_local(claim) or claim.value,
+        status=_local(first(SKG.status)),
+        stance=_local(first(SKG.stance)),
+        product=_local(first(SKG.product)),
+        start=_date(first(SKG.startDate)),
+        end=_date(first(SKG.endDate)),
+        precision=_local(first(SKG.startPrecision)),
+        sources=tuple(sorted({_local(t) or "" for t in values.get(str(SKG.source), [])})),
+        quote=quote.value if quote is not None else None,
+        unverified=unverified is not None and unverified.value == "true",
+    )
+
+
+def _node_attrs(store: ox.Store, node: str) -> dict[str, Any]:
+    """A node's class and English label, as :func:`project` gives them."""
+    subject = ox.NamedNode(node)
+    skip = {str(SKG.Claim), str(SKG.Source), str(SKG.TradeObservation)}
+    classes = sorted(
+        _local(q.object) or ""
+        for q in store.quads_for_pattern(subject, ox.NamedNode(str(RDF.type)), None, ox.DefaultGraph())
+        if isinstance(q.object, ox.NamedNode) and q.object.value not in skip and node.startswith(str(ID))
+    )
+    labels = sorted(
+        q.object.value
+        for q in store.quads_for_pattern(subject, ox.NamedNode(str(RDFS.label)), None, ox.DefaultGraph())
+        if isinstance(q.object, ox.Literal) and (q.object.language or "").lower().startswith("en")
+    )
+    return {"cls": classes[0] if classes else None, "label": labels[0] if labels else None}
+
+
+def project_around(store: ox.Store, centre: str, depth: int) -> nx.MultiDiGraph:
+    """The part of :func:`project`'s graph within ``depth`` relations of ``centre`` (either
+    direction), with every relation among those entities and its claims, read from the store
+    around the centre only: on a store of millions of triples, seconds instead of the minutes
+    a whole projection takes.
+
+    Examples
+    --------
+    >>> from graph import build, open_store
+    >>> near = project_around(open_store(build()), str(ID["lenovo"]), 1)
+    >>> str(ID["russia"]) in near, str(ID["belarus"]) in near
+    (True, False)
+    """
+    relations = {row["p"].value for row in _rows(store, RELATIONS)}
+    G = nx.MultiDiGraph(relations=tuple(sorted(_local(ox.NamedNode(r)) or "" for r in relations)))
+    seen, frontier = {centre}, {centre}
+    for _ in range(depth):
+        reached: set[str] = set()
+        for node in frontier:
+            term = ox.NamedNode(node)
+            for q in store.quads_for_pattern(term, None, None, ox.DefaultGraph()):
+                if q.predicate.value in relations and isinstance(q.object, ox.NamedNode):
+                    reached.add(q.object.value)
+            for q in store.quads_for_pattern(None, None, term, ox.DefaultGraph()):
+                if q.predicate.value in relations and isinstance(q.subject, ox.NamedNode):
+                    reached.add(q.subject.value)
+        frontier = reached - seen
+        seen |= reached
+    for node in sorted(seen):
+        G.add_node(node, **_node_attrs(store, node))
+    rdf_subject = ox.NamedNode(str(RDF.subject))
+    for node in sorted(seen):
+        term = ox.NamedNode(node)
+        triples = {
+            (node, q.predicate.value, q.object.value)
+            for q in store.quads_for_pattern(term, None, None, ox.DefaultGraph())
+            if q.predicate.value in relations
+            and isinstance(q.object, ox.NamedNode)
+            and q.object.value in seen
+        }
+        claims: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+        for q in store.quads_for_pattern(None, rdf_subject, term, ox.DefaultGraph()):
+            read = _claim_of(store, q.subject) if isinstance(q.subject, ox.NamedNode) else None
+            if read is not None:
+                claims[read[0]].append(read[1])
+        for s, p, o in sorted(triples):
+            relation = _local(ox.NamedNode(p)) or ""
+            found = sorted(claims.get((s, relation, o), ()), key=lambda c: c.id)
+            G.add_edge(s, o, key=relation, relation=relation, claims=tuple(found))
     return G
 
 

@@ -36,10 +36,21 @@ from graph.namespace import ID
 from graph.network import Claim, label_of
 from graph.output import atomic_write
 
-__all__ = ["LAYOUT_ABOVE", "ViewStyle", "load_view_style", "render_view", "view_data", "write_view"]
+__all__ = [
+    "LAYOUT_ABOVE",
+    "MAX_FOCUS_DEPTH",
+    "ViewStyle",
+    "load_view_style",
+    "render_view",
+    "view_data",
+    "write_view",
+]
 
 LAYOUT_ABOVE = 1500
 """Above this many nodes, the layout is computed in Python and physics is off."""
+
+MAX_FOCUS_DEPTH = 10
+"""The farthest a focused view reaches from its entity."""
 
 STYLE_FILE = Path(__file__).with_name("view_style.json")
 VIS_ASSETS = ("templates/lib/vis-9.1.2/vis-network.min.js", "templates/lib/vis-9.1.2/vis-network.css")
@@ -355,8 +366,10 @@ def write_view(
     QueryError
         Naming the parameter, for an unknown entity or product or a depth out of range.
     """
-    if not 0 <= depth <= 10:
-        raise QueryError(f"{depth} is out of range: a focus depth is 0 to 10", parameter="depth")
+    if not 0 <= depth <= MAX_FOCUS_DEPTH:
+        raise QueryError(
+            f"{depth} is out of range: a focus depth is 0 to {MAX_FOCUS_DEPTH}", parameter="depth"
+        )
     H = graph_as_of(G, as_of) if as_of is not None else G
     product_node = resolve_entity(H, product, parameter="product") if product is not None else None
     product_id = product_node.removeprefix(str(ID)) if product_node is not None else None

@@ -11,7 +11,7 @@ from rdflib.namespace import RDF
 
 from graph import SKG, Build, open_store
 from graph.generate import generated_ntriples
-from graph.network import claims_of, label_of, project
+from graph.network import claims_of, label_of, project, project_around
 
 ID = "https://w3id.org/sanctions-kg/id/"
 
@@ -146,3 +146,26 @@ def test_the_claims_are_those_the_sparql_reading_gives(curated: Build, kind: str
     expected = claims_by_query(store)
     assert len(expected) > 40
     assert claims_by_projection(project(store)) == expected
+
+
+def summary(G: nx.MultiDiGraph) -> tuple[Any, ...]:
+    nodes = sorted((n, d.get("cls"), d.get("label")) for n, d in G.nodes(data=True))
+    edges = sorted((u, k, v, repr(c)) for u, v, k, c in G.edges(keys=True, data="claims"))
+    return nodes, edges, G.graph["relations"]
+
+
+@pytest.mark.parametrize("kind", ["curated", "generated"])
+def test_a_projection_around_a_node_is_that_part_of_the_whole(curated: Build, kind: str) -> None:
+    if kind == "curated":
+        store, centres = open_store(curated), [ID + "lenovo", ID + "us-government", ID + "russia"]
+    else:
+        store = ox.Store()
+        store.bulk_load(generated_ntriples(8_000, seed=9), format=ox.RdfFormat.N_TRIPLES)
+        centres = [ID + "oem-0", ID + "oem-17", ID + "supplier-3", ID + "government-1"]
+    whole = project(store)
+    for centre in centres:
+        for depth in (0, 1, 2):
+            part = nx.ego_graph(whole, centre, radius=depth, undirected=True)
+            near = project_around(store, centre, depth)
+            assert summary(near) == summary(part), (centre, depth)
+            assert near.number_of_nodes() >= 1 + (depth > 0)

@@ -144,3 +144,22 @@ def test_generated_facts_loaded_by_the_command_answer_chains(tmp_path: Path) -> 
     bare = cli("chains", "government-0", "country-0", "--store", store)
     assert bare.returncode == 1
     assert "unknown relation 'sanctions'" in bare.stderr
+
+
+def test_a_focused_view_of_a_store_reads_only_around_the_focus(
+    build_dir: Path, disk: Path, tmp_path: Path
+) -> None:
+    """The same page as from the whole graph, whether the focus is named by id or by label."""
+    graph = str(build_dir / "sanctions-kg.nt")
+    pages: list[bytes] = []
+    for source, focus in [
+        (["--graph", graph], "lenovo"),
+        (["--store", str(disk)], "lenovo"),
+        (["--store", str(disk)], "Lenovo"),
+    ]:
+        out = tmp_path / f"{len(pages)}.html"
+        done = cli("view", *source, "--focus", focus, "--depth", "2", "--out", str(out))
+        assert done.returncode == 0, done.stderr
+        pages.append(out.read_bytes())
+    assert pages[0] == pages[1] == pages[2]
+    assert b"Lenovo" in pages[0]
