@@ -6,8 +6,8 @@
 Families: ``load`` (time and peak memory against raw pyoxigraph and rdflib), ``questions``
 (named questions against raw pyoxigraph, its substitutions, oxrdflib, and rdflib's engine up
 to 30,000 triples), ``chains`` (against networkx, rustworkx and one SPARQL query) and ``view``
-(against pyvis's add_node/add_edge, at a twentieth as many nodes as triples). Writes ``results.json`` and ``chart.png`` (time and
-memory against size) into ``--out``.
+(against pyvis's add_node/add_edge, at a twentieth as many nodes as triples). Writes
+``results.json`` and ``chart.png`` (time and memory against size) into ``--out``.
 """
 
 from __future__ import annotations
