@@ -208,6 +208,12 @@ def load_command(
             help="With --store: add the ontology if FILES lack it (the questions and chains need it).",
         ),
     ] = True,
+    lenient: Annotated[
+        bool,
+        typer.Option(
+            "--lenient", help="With --store: skip checking IRIs and literals (faster; trusted files)."
+        ),
+    ] = False,
     data: DataOption = None,
     ontology: OntologyOption = None,
 ) -> None:
@@ -221,7 +227,9 @@ def load_command(
                 "load into --store DIR or upload to --endpoint URL: one of them", parameter="store"
             )
         if store is not None:
-            triples = _load_store(paths, store, data, ontology, with_ontology=with_ontology and bool(paths))
+            triples = _load_store(
+                paths, store, data, ontology, with_ontology=with_ontology and bool(paths), lenient=lenient
+            )
             out_console.print(f"loaded {triples} triples into {store}", markup=False)
             return
         if paths:
@@ -237,7 +245,13 @@ def load_command(
 
 
 def _load_store(
-    paths: list[Path], store: Path, data: Path | None, ontology: Path | None, *, with_ontology: bool
+    paths: list[Path],
+    store: Path,
+    data: Path | None,
+    ontology: Path | None,
+    *,
+    with_ontology: bool,
+    lenient: bool,
 ) -> int:
     """Bulk-load the files (or the build, through a temporary N-Triples file) into the store,
     with the ontology if asked and the files lack it.
@@ -250,7 +264,7 @@ def _load_store(
     terms = ontology_ntriples(ontology) if with_ontology else None
     total = sum(path.stat().st_size for path in paths if path.is_file())
     with progress_bar(f"loading into {store}", total) as advance:
-        return load_store(paths, store, progress=advance, ontology=terms)
+        return load_store(paths, store, progress=advance, ontology=terms, lenient=lenient)
 
 
 def _as_ntriples(path: Path) -> bytes:

@@ -163,3 +163,13 @@ def test_a_focused_view_of_a_store_reads_only_around_the_focus(
         pages.append(out.read_bytes())
     assert pages[0] == pages[1] == pages[2]
     assert b"Lenovo" in pages[0]
+
+
+def test_lenient_loading_skips_the_checks_of_iris(tmp_path: Path) -> None:
+    odd = tmp_path / "odd.nt"
+    odd.write_bytes(b"<http://example.org/a b> <http://example.org/p> <http://example.org/c> .\n")
+    with pytest.raises(InputError):
+        load_store([odd], tmp_path / "strict")
+    assert load_store([odd], tmp_path / "lenient", lenient=True) == 1
+    done = cli("load", str(odd), "--store", str(tmp_path / "cli"), "--lenient", "--no-ontology")
+    assert done.returncode == 0, done.stderr
