@@ -37,6 +37,7 @@ def _write(path: Path, data: bytes) -> None:
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     with os.fdopen(handle, "wb") as stream:
         stream.write(data)
+    os.chmod(temp, 0o644)
     os.replace(temp, path)
 
 
@@ -78,6 +79,7 @@ def chart(records: Sequence[dict[str, Any]], out: Path) -> None:
     os.close(handle)
     figure.savefig(temp, dpi=110)
     plt.close(figure)
+    os.chmod(temp, 0o644)
     os.replace(temp, out)
 
 

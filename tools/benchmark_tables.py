@@ -103,9 +103,13 @@ def main() -> None:
     family: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in records:
         family[r["family"]].append(r)
-    for make in (load_table, question_table, chain_table, view_table):
-        name = make.__name__.removesuffix("_table")
-        print("\n".join(make(family["questions" if name == "question" else name])), end="\n\n")
+    for make, name in (
+        (load_table, "load"),
+        (question_table, "questions"),
+        (chain_table, "chains"),
+        (view_table, "view"),
+    ):
+        print("\n".join(make(family[name])), end="\n\n")
 
 
 if __name__ == "__main__":
