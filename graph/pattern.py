@@ -235,8 +235,12 @@ def compile_pattern(text: str, relations: Collection[str]) -> Pattern:
     tree = parse_pattern(text)
     for name, node in _names(tree):
         if name not in relations:
-            known = ", ".join(sorted(relations))
-            raise PatternError(text, node.position, f"unknown relation {name!r}; known: {known}")
+            known = (
+                f"known: {', '.join(sorted(relations))}"
+                if relations
+                else "the graph declares no relations: is its ontology loaded? (`load` adds it)"
+            )
+            raise PatternError(text, node.position, f"unknown relation {name!r}; {known}")
     nfa = _NFA()
     first, last = nfa.build(tree)
     start = nfa.closure(frozenset([first]))
