@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 import pyoxigraph as ox
-from rdflib import RDF, RDFS, Graph, URIRef
+from rdflib import RDF, RDFS, Graph
 
 from graph.build import Build
 from graph.namespace import ID, SKG
@@ -78,12 +79,12 @@ def _rows(store: ox.Store, query: str) -> ox.QuerySolutions:
     return result
 
 
-def _values(store: ox.Store, predicate: URIRef) -> dict[str, list[Any]]:
+def _values(store: ox.Store, predicate: str) -> dict[str, list[Any]]:
     """Every subject of ``predicate`` in the default graph with its objects: one index scan,
     much cheaper than an OPTIONAL per claim property (left joins) on millions of triples.
     """
     found: dict[str, list[Any]] = defaultdict(list)
-    for quad in store.quads_for_pattern(None, ox.NamedNode(str(predicate)), None, ox.DefaultGraph()):
+    for quad in store.quads_for_pattern(None, ox.NamedNode(predicate), None, ox.DefaultGraph()):
         if isinstance(quad.subject, ox.NamedNode):
             found[quad.subject.value].append(quad.object)
     return found
@@ -97,48 +98,65 @@ def _claim_subjects(store: ox.Store) -> set[str]:
     return {q.subject.value for q in pattern if isinstance(q.subject, ox.NamedNode)}
 
 
+CLAIM_TERMS = tuple(
+    str(term)
+    for term in (
+        RDF.subject,
+        RDF.predicate,
+        RDF.object,
+        SKG.status,
+        SKG.stance,
+        SKG.product,
+        SKG.startDate,
+        SKG.endDate,
+        SKG.startPrecision,
+        SKG.source,
+        SKG.quote,
+        SKG.unverified,
+    )
+)
+"""The properties of a claim the projection reads (IRIs as strings: plain keys, cheap to hash)."""
+SUBJECT, PREDICATE, OBJECT, STATUS, STANCE, PRODUCT, START, END, PRECISION, SOURCE, QUOTE, UNVERIFIED = (
+    CLAIM_TERMS
+)
+
+
+def _claim(claim: str, objects: Callable[[str], Sequence[Any]]) -> tuple[tuple[str, str, str], Claim] | None:
+    """A claim and its relation triple, from ``objects`` (the objects of each of its
+    properties); ``None`` if it lacks its subject, predicate or object.
+    """
+
+    def first(term: str) -> Any:
+        found = objects(term)
+        if len(found) > 1:
+            return min(found, key=lambda t: t.value)
+        return found[0] if found else None
+
+    s, p, o = first(SUBJECT), first(PREDICATE), first(OBJECT)
+    if s is None or p is None or o is None:
+        return None
+    quote, unverified = first(QUOTE), first(UNVERIFIED)
+    return (s.value, _local(p) or "", o.value), Claim(
+        id=_local(ox.NamedNode(claim)) or claim,
+        status=_local(first(STATUS)),
+        stance=_local(first(STANCE)),
+        product=_local(first(PRODUCT)),
+        start=_date(first(START)),
+        end=_date(first(END)),
+        precision=_local(first(PRECISION)),
+        sources=tuple(sorted({_local(t) or "" for t in objects(SOURCE)})),
+        quote=quote.value if quote is not None else None,
+        unverified=unverified is not None and unverified.value == "true",
+    )
+
+
 def _claims(store: ox.Store) -> dict[tuple[str, str, str], list[Claim]]:
-    typed = _claim_subjects(store)
-    subjects, predicates, objects = (_values(store, p) for p in (RDF.subject, RDF.predicate, RDF.object))
-    single = {
-        name: _values(store, term)
-        for name, term in (
-            ("status", SKG.status),
-            ("stance", SKG.stance),
-            ("product", SKG.product),
-            ("start", SKG.startDate),
-            ("end", SKG.endDate),
-            ("precision", SKG.startPrecision),
-            ("quote", SKG.quote),
-            ("unverified", SKG.unverified),
-        )
-    }
-    sources = _values(store, SKG.source)
-
-    def first(name: str, claim: str) -> Any:
-        values = single[name].get(claim)
-        return min(values, key=lambda term: term.value) if values else None
-
+    tables = {term: _values(store, term) for term in CLAIM_TERMS}
     found: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
-    for claim in sorted(typed):
-        if claim not in subjects or claim not in predicates or claim not in objects:
-            continue
-        key = (subjects[claim][0].value, _local(predicates[claim][0]) or "", objects[claim][0].value)
-        quote, unverified = first("quote", claim), first("unverified", claim)
-        found[key].append(
-            Claim(
-                id=_local(ox.NamedNode(claim)) or claim,
-                status=_local(first("status", claim)),
-                stance=_local(first("stance", claim)),
-                product=_local(first("product", claim)),
-                start=_date(first("start", claim)),
-                end=_date(first("end", claim)),
-                precision=_local(first("precision", claim)),
-                sources=tuple(sorted({_local(term) or "" for term in sources.get(claim, ())})),
-                quote=quote.value if quote is not None else None,
-                unverified=unverified is not None and unverified.value == "true",
-            )
-        )
+    for claim in sorted(_claim_subjects(store)):
+        read = _claim(claim, lambda term: tables[term].get(claim, ()))  # noqa: B023
+        if read is not None:
+            found[read[0]].append(read[1])
     return found
 
 
@@ -192,29 +210,9 @@ def _claim_of(store: ox.Store, claim: ox.NamedNode) -> tuple[tuple[str, str, str
     values: dict[str, list[Any]] = defaultdict(list)
     for quad in store.quads_for_pattern(claim, None, None, ox.DefaultGraph()):
         values[quad.predicate.value].append(quad.object)
-
-    def first(term: URIRef) -> Any:
-        found = values.get(str(term))
-        return min(found, key=lambda t: t.value) if found else None
-
     if str(SKG.Claim) not in {t.value for t in values.get(str(RDF.type), [])}:
         return None
-    s, p, o = first(RDF.subject), first(RDF.predicate), first(RDF.object)
-    if s is None or p is None or o is None:
-        return None
-    quote, unverified = first(SKG.quote), first(SKG.unverified)
-    return (s.value, _local(p) or "", o.value), Claim(
-        id=_local(claim) or claim.value,
-        status=_local(first(SKG.status)),
-        stance=_local(first(SKG.stance)),
-        product=_local(first(SKG.product)),
-        start=_date(first(SKG.startDate)),
-        end=_date(first(SKG.endDate)),
-        precision=_local(first(SKG.startPrecision)),
-        sources=tuple(sorted({_local(t) or "" for t in values.get(str(SKG.source), [])})),
-        quote=quote.value if quote is not None else None,
-        unverified=unverified is not None and unverified.value == "true",
-    )
+    return _claim(claim.value, lambda term: values.get(term, ()))
 
 
 def _node_attrs(store: ox.Store, node: str) -> dict[str, Any]:
