@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from graph.cli_support import err_console, fail, out_console
+from graph.cli_support import fail, out_console, progress_bar
 from graph.errors import SanctionsKGError
 from graph.generate import write_generated
 
@@ -18,20 +16,6 @@ __all__ = ["PROGRESS_ABOVE", "generate_command"]
 
 PROGRESS_ABOVE = 50_000
 """Above this many relations, a progress bar is shown on a terminal's stderr while writing."""
-
-
-@contextmanager
-def _progress(relations: int) -> Iterator[Callable[[int], None] | None]:
-    """The function that moves a progress bar to a number of relations written, or ``None``
-    when there is nothing to show (few relations, or stderr is not a terminal).
-    """
-    if relations <= PROGRESS_ABOVE or not err_console.is_terminal:
-        yield None
-        return
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=err_console, transient=True) as bar:
-        task = bar.add_task("generating", total=relations)
-        yield lambda done: bar.update(task, completed=done)
 
 
 def generate_command(
@@ -43,7 +27,12 @@ def generate_command(
 ) -> None:
     """Write a generated graph shaped like the curated one (facts only, not the ontology)."""
     try:
-        with _progress(relations) as progress:
+        bar = (
+            progress_bar("generating", relations, unit="relations", done_so_far=True)
+            if relations > PROGRESS_ABOVE
+            else nullcontext(None)
+        )
+        with bar as progress:
             path = write_generated(out, relations, seed=seed, progress=progress)
     except (SanctionsKGError, OSError) as exc:
         fail(exc)

@@ -105,10 +105,11 @@ def working(description: str) -> Iterator[None]:
 
 @contextmanager
 def progress_bar(
-    description: str, total: int, *, unit: str = "bytes"
+    description: str, total: int, *, unit: str = "bytes", done_so_far: bool = False
 ) -> Iterator[Callable[[int], object] | None]:
-    """A progress bar on a terminal's stderr; yields the function that advances it, or
-    ``None`` when stderr is not a terminal (so that callers can skip the counting).
+    """A progress bar on a terminal's stderr; yields the function that moves it (by a step,
+    or to the amount done so far with ``done_so_far``), or ``None`` when stderr is not a
+    terminal (so that callers can skip the counting).
     """
     if not err_console.is_terminal:
         yield None
@@ -117,4 +118,7 @@ def progress_bar(
     columns = (TextColumn("{task.description}"), BarColumn(), amount, TimeElapsedColumn())
     with Progress(*columns, console=err_console, transient=True) as bar:
         task = bar.add_task(description, total=total)
-        yield lambda step: bar.advance(task, step)
+        if done_so_far:
+            yield lambda done: bar.update(task, completed=done)
+        else:
+            yield lambda step: bar.advance(task, step)

@@ -465,7 +465,7 @@ def generate_lines(relations: int, *, seed: int = 0) -> Iterator[str]:
 
 
 def write_generated(
-    out: str | Path, relations: int, *, seed: int = 0, progress: Callable[[int], None] | None = None
+    out: str | Path, relations: int, *, seed: int = 0, progress: Callable[[int], object] | None = None
 ) -> Path:
     """Write a generated graph's facts to ``out`` as N-Triples, all or nothing.
 
