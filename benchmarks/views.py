@@ -49,7 +49,7 @@ def ours(G: nx.MultiDiGraph) -> str:
     return render_view(view_data(G))
 
 
-def with_add_node(G: nx.MultiDiGraph, data: dict[str, Any]) -> str:
+def with_add_node(data: dict[str, Any]) -> str:
     """The pyvis page, made one ``add_node`` / ``add_edge`` at a time from the same drawing data."""
     return str(pyvis_network(data).generate_html())
 
@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> list[dict[str, Any]]:
         data = view_data(G)
         mine = best_of(lambda: ours(G), repeat=args.repeat)  # noqa: B023
         theirs = (
-            best_of(lambda: with_add_node(G, data), repeat=args.repeat)  # noqa: B023
+            best_of(lambda: with_add_node(data), repeat=args.repeat)  # noqa: B023
             if size <= args.pyvis_max
             else None
         )
