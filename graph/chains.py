@@ -160,8 +160,19 @@ def chain_index(G: nx.MultiDiGraph, pattern: str = DEFAULT_PATTERN) -> ChainInde
     True
     """
     compiled = compile_pattern(pattern, G.graph.get("relations", ()))
+    # Each automaton state is entered by one relation (the states a relation leads to are
+    # that relation's own), so an edge of the product carries one relation triple; numbering
+    # the states by (relation in, entity) then makes comparing two paths' state numbers
+    # compare their hops' (relation, target): paths sort by themselves, in the search's order.
+    entering: dict[int, set[str]] = {}
+    for moves in compiled.transitions.values():
+        for relation, following in moves.items():
+            entering.setdefault(following, set()).add(relation)
+    if any(len(relations) > 1 for relations in entering.values()):  # pragma: no cover - see above
+        raise QueryError("the pattern's automaton enters a state by two relations", parameter="pattern")
+    relation_into = {state: min(relations) for state, relations in entering.items()}
     states: dict[tuple[str, int], int] = {}
-    hops: dict[tuple[int, int], list[Hop]] = {}
+    hops: dict[tuple[int, int], Hop] = {}
     taking = {
         relation: [
             (state, moves[relation]) for state, moves in compiled.transitions.items() if relation in moves
@@ -176,18 +187,9 @@ def chain_index(G: nx.MultiDiGraph, pattern: str = DEFAULT_PATTERN) -> ChainInde
                         states.setdefault((node, state), len(states)),
                         states.setdefault((other, nxt), len(states)),
                     )
-                    hops.setdefault(edge, []).append(Hop(node, relation, other, data["claims"]))
-    # Each automaton state is entered by one relation (the states a relation leads to are
-    # that relation's own), so an edge of the product carries one relation triple; numbering
-    # the states by (relation in, entity) then makes comparing two paths' state numbers
-    # compare their hops' (relation, target): paths sort by themselves, in the search's order.
-    into: dict[int, set[str]] = {}
-    for (_, j), found in hops.items():
-        into.setdefault(j, set()).update(hop.relation for hop in found)
-    if any(len(relations) > 1 for relations in into.values()):  # pragma: no cover - see above
-        raise QueryError("the pattern's automaton enters a state by two relations", parameter="pattern")
-    renumbered = sorted(states.items(), key=lambda item: (min(into.get(item[1], {""})), *item[0]))
-    new = {old: number for number, (_, old) in enumerate(renumbered)}
+                    hops[edge] = Hop(node, relation, other, data["claims"])
+    renumbered = sorted(states, key=lambda key: (relation_into.get(key[1], ""), *key))
+    new = {states[key]: number for number, key in enumerate(renumbered)}
     numbers: dict[str, int] = {}
     product = rx.PyDiGraph(multigraph=False)
     product.add_nodes_from(range(len(states)))
@@ -196,9 +198,9 @@ def chain_index(G: nx.MultiDiGraph, pattern: str = DEFAULT_PATTERN) -> ChainInde
         graph=G,
         pattern=compiled,
         product=product,
-        states={key: number for number, (key, _) in enumerate(renumbered)},
-        entities=tuple(numbers.setdefault(node, len(numbers)) for (node, _), _ in renumbered),
-        hops={(new[i], new[j]): found[0] for (i, j), found in hops.items()},
+        states={key: number for number, key in enumerate(renumbered)},
+        entities=tuple(numbers.setdefault(node, len(numbers)) for node, _ in renumbered),
+        hops={(new[i], new[j]): hop for (i, j), hop in hops.items()},
     )
 
 
