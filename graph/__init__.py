@@ -11,7 +11,16 @@ True
 from graph.analysis import Chokepoints, chokepoints, exposure, reachable_pairs, whatif
 from graph.asof import graph_as_of
 from graph.build import Build, build, summarize
-from graph.chains import Chain, ChainIndex, Hop, chain_index, chains_into, pressure_chains, resolve_entity
+from graph.chains import (
+    Chain,
+    ChainIndex,
+    Hop,
+    chain_index,
+    chains_frame,
+    chains_into,
+    pressure_chains,
+    resolve_entity,
+)
 from graph.endpoint import Endpoint
 from graph.errors import (
     EndpointError,
@@ -32,6 +41,7 @@ from graph.queries import NamedQuery, named_queries, named_query, query_file
 from graph.questions import query_frame, query_graph
 from graph.sparql import execute
 from graph.store import open_store
+from graph.view import ViewPage, view_page, write_view
 
 __version__ = "0.1.0"
 
@@ -55,9 +65,11 @@ __all__ = [
     "Problem",
     "QueryError",
     "SanctionsKGError",
+    "ViewPage",
     "__version__",
     "build",
     "chain_index",
+    "chains_frame",
     "chains_into",
     "chokepoints",
     "default_data_dir",
@@ -78,6 +90,8 @@ __all__ = [
     "resolve_entity",
     "serialize",
     "summarize",
+    "view_page",
     "whatif",
     "write_build",
+    "write_view",
 ]

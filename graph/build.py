@@ -8,6 +8,7 @@ value (:class:`Build`) that the query, path and view layers take as input.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -75,9 +76,9 @@ def summarize(graph: Graph, onto: Ontology) -> dict[str, Any]:
 
 
 def _triples(
-    data_dir: Path, onto: Ontology, display: str | None
+    data_dir: Path, onto: Ontology, display: str | None, extra: Sequence[tuple[Path, str]]
 ) -> tuple[list[Triple], dict[Node, tuple[str, int]], dict[URIRef, str]]:
-    rows, problems = read_tables(data_dir, onto, display_dir=display)
+    rows, problems = read_tables(data_dir, onto, display_dir=display, extra_dirs=extra)
     index: dict[str, URIRef] = {}
     for row in rows:
         if row.id:
@@ -102,6 +103,7 @@ def build(
     data_dir: str | Path | None = None,
     ontology_dir: str | Path | None = None,
     *,
+    extra_dirs: Iterable[str | Path] = (),
     display_dir: str | None = None,
     shacl: bool = True,
 ) -> Build:
@@ -110,9 +112,14 @@ def build(
     Parameters
     ----------
     data_dir : str or Path, optional
-        The folder of CSV tables (default: the project's ``data/``).
+        The folder of CSV tables (default: the project's ``data/``); it holds every table.
     ontology_dir : str or Path, optional
         The folder of ``sanctions.ttl`` and ``shapes.ttl`` (default: the project's ``ontology/``).
+    extra_dirs : iterable of str or Path
+        More folders of tables in the same format, built into the same graph: your own
+        entities and claims beside the curated ones. Each holds only the tables it needs; its
+        rows may refer to any id of any folder, and ids must be unique across all of them.
+        Problems name them as given.
     display_dir : str, optional
         How to name ``data_dir`` in problems (default: as given).
     shacl : bool, default True
@@ -137,7 +144,8 @@ def build(
     """
     data = Path(data_dir) if data_dir is not None else default_data_dir()
     onto = load_ontology(ontology_dir if ontology_dir is not None else default_ontology_dir())
-    triples, origins, column_names = _triples(data, onto, display_dir)
+    extra = tuple((Path(folder), str(folder)) for folder in extra_dirs)
+    triples, origins, column_names = _triples(data, onto, display_dir, extra)
     graph = Graph()
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 import networkx as nx
+import pandas as pd
 import rustworkx as rx
 
 from graph.asof import graph_as_of
@@ -32,6 +33,7 @@ __all__ = [
     "Hop",
     "chain_index",
     "chain_records",
+    "chains_frame",
     "chains_into",
     "hop_rows",
     "pressure_chains",
@@ -486,3 +488,24 @@ def hop_rows(G: nx.MultiDiGraph, chains: Iterator[Chain] | list[Chain]) -> list[
                 }
             )
     return rows
+
+
+HOP_COLUMNS = ("chain", "hop", "source", "relation", "target", "status", "stance", "sources")
+
+
+def chains_frame(G: nx.MultiDiGraph, chains: Iterable[Chain]) -> pd.DataFrame:
+    """Chains as a table, one row per hop: chain and hop numbers (from 1), the labels of its
+    ends, the relation, and its claims' statuses, stances and sources (``;``-separated).
+
+    Examples
+    --------
+    >>> from graph import ID, build, project
+    >>> G = project(build())
+    >>> found = pressure_chains(G, str(ID["china-government"]), str(ID["russia"]))
+    >>> frame = chains_frame(G, found)
+    >>> frame[["chain", "hop", "relation", "target"]].tail(2)
+       chain  hop   relation  target
+    2      2    1  pressures  Xiaomi
+    3      2    2  exportsTo  Russia
+    """
+    return pd.DataFrame(hop_rows(G, list(chains)), columns=list(HOP_COLUMNS))

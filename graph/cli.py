@@ -13,7 +13,7 @@ from graph.cli_chains import chains_command, chokepoints_command, exposure_comma
 from graph.cli_generate import generate_command
 from graph.cli_import import import_app, link_app
 from graph.cli_sparql import load_command, queries_command, query_command, serve_command
-from graph.cli_support import DataOption, OntologyOption, fail, load_build, out_console
+from graph.cli_support import DataOption, OntologyOption, WithOption, fail, load_build, out_console
 from graph.cli_view import view_command
 from graph.output import write_build
 
@@ -47,11 +47,12 @@ def _print_stats(report: dict[str, Any]) -> None:
 @app.command("build")
 def build_command(
     data: DataOption = None,
+    extra: WithOption = None,
     ontology: OntologyOption = None,
     out: Annotated[Path, typer.Option("--out", help="Folder to write the graph to.")] = Path("build"),
 ) -> None:
     """Check data/ against the ontology and write build/ (Turtle, N-Triples, JSON-LD, report)."""
-    result = load_build(data, ontology)
+    result = load_build(data, ontology, extra)
     try:
         paths = write_build(result, out)
     except OSError as exc:
@@ -62,9 +63,11 @@ def build_command(
 
 
 @app.command("validate")
-def validate_command(data: DataOption = None, ontology: OntologyOption = None) -> None:
+def validate_command(
+    data: DataOption = None, extra: WithOption = None, ontology: OntologyOption = None
+) -> None:
     """Run every check of the build, writing nothing."""
-    report = load_build(data, ontology).report
+    report = load_build(data, ontology, extra).report
     out_console.print(
         f"ok: {report['triples']} triples, {report['claims']} claims, {report['sources']} sources",
         markup=False,
@@ -72,9 +75,9 @@ def validate_command(data: DataOption = None, ontology: OntologyOption = None) -
 
 
 @app.command("stats")
-def stats_command(data: DataOption = None, ontology: OntologyOption = None) -> None:
+def stats_command(data: DataOption = None, extra: WithOption = None, ontology: OntologyOption = None) -> None:
     """Print what the graph holds: entities by class, triples by relation, totals."""
-    _print_stats(load_build(data, ontology).report)
+    _print_stats(load_build(data, ontology, extra).report)
 
 
 app.command("queries")(queries_command)

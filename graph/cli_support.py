@@ -22,6 +22,7 @@ __all__ = [
     "DataOption",
     "OntologyOption",
     "StoreOption",
+    "WithOption",
     "err_console",
     "fail",
     "load_build",
@@ -36,6 +37,14 @@ err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DataOption = Annotated[
     Path | None, typer.Option("--data", help="Folder of the CSV tables (default: the curated data/).")
+]
+WithOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--with",
+        help="Another folder of tables in the same format, built beside --data (your own entities "
+        "and claims); repeat for more.",
+    ),
 ]
 StoreOption = Annotated[
     Path | None,
@@ -69,10 +78,12 @@ def fail(error: SanctionsKGError | OSError) -> NoReturn:
     raise typer.Exit(code=1)
 
 
-def load_build(data: Path | None, ontology: Path | None) -> Build:
-    """Build the graph from the data and ontology folders, or exit with the problems."""
+def load_build(data: Path | None, ontology: Path | None, extra: list[Path] | None = None) -> Build:
+    """Build the graph from the data folder (and any extra ones) and the ontology folder, or
+    exit with the problems.
+    """
     try:
-        return build(data, ontology, display_dir=shown(data))
+        return build(data, ontology, extra_dirs=extra or (), display_dir=shown(data))
     except (SanctionsKGError, OSError) as exc:
         fail(exc)
 

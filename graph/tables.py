@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -271,29 +271,59 @@ def read_table(
 
 
 def read_tables(
-    data_dir: Path, onto: Ontology, *, display_dir: str | None = None
+    data_dir: Path,
+    onto: Ontology,
+    *,
+    display_dir: str | None = None,
+    extra_dirs: Sequence[tuple[Path, str]] = (),
 ) -> tuple[list[Row], list[Problem]]:
-    """Read every table of :data:`TABLES` from ``data_dir``, and check ids are unique across them."""
-    prefix = display_dir if display_dir is not None else str(data_dir)
+    """Read every table of :data:`TABLES` from ``data_dir`` and from each extra folder, and check
+    that ids are unique across all of them.
+
+    Every table of ``data_dir`` must exist; an extra folder (given with the name to show in
+    problems) holds only the tables it needs, but at least one.
+    """
+    rows, problems = _read_folder(data_dir, onto, display_dir if display_dir is not None else str(data_dir))
+    for folder, display in extra_dirs:
+        found, trouble = _read_folder(folder, onto, display, optional=True)
+        rows.extend(found)
+        problems.extend(trouble)
+    problems.extend(_duplicate_ids(rows))
+    return rows, problems
+
+
+def _read_folder(
+    folder: Path, onto: Ontology, display: str, *, optional: bool = False
+) -> tuple[list[Row], list[Problem]]:
+    if optional:
+        if not folder.is_dir():
+            return [], [Problem(display, None, None, "missing-folder", "no such folder")]
+        if not any((folder / spec.file).exists() for spec in TABLES):
+            known = ", ".join(spec.file for spec in TABLES)
+            return [], [Problem(display, None, None, "no-tables", f"the folder holds none of {known}")]
     rows: list[Row] = []
     problems: list[Problem] = []
     for spec in TABLES:
-        found, trouble = read_table(data_dir / spec.file, spec, onto, display=f"{prefix}/{spec.file}")
+        path = folder / spec.file
+        if optional and not path.exists():
+            continue
+        found, trouble = read_table(path, spec, onto, display=f"{display}/{spec.file}")
         rows.extend(found)
         problems.extend(trouble)
+    return rows, problems
+
+
+def _duplicate_ids(rows: Iterable[Row]) -> Iterator[Problem]:
     first: dict[str, Row] = {}
     for row in rows:
         if row.id in first:
             other = first[row.id]
-            problems.append(
-                Problem(
-                    row.file,
-                    row.number,
-                    ID_COLUMN,
-                    "duplicate-id",
-                    f"id {row.id!r} is already used at {other.file}, row {other.number}",
-                )
+            yield Problem(
+                row.file,
+                row.number,
+                ID_COLUMN,
+                "duplicate-id",
+                f"id {row.id!r} is already used at {other.file}, row {other.number}",
             )
         elif row.id:
             first[row.id] = row
-    return rows, problems

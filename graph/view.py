@@ -39,10 +39,12 @@ from graph.output import atomic_write
 __all__ = [
     "LAYOUT_ABOVE",
     "MAX_FOCUS_DEPTH",
+    "ViewPage",
     "ViewStyle",
     "load_view_style",
     "render_view",
     "view_data",
+    "view_page",
     "write_view",
 ]
 
@@ -324,9 +326,34 @@ def render_view(data: Mapping[str, Any]) -> str:
     return str(_template().render(data=data, payload=_script_json(data), vis_script=script, vis_sheet=sheet))
 
 
-def write_view(
+@dataclass(frozen=True)
+class ViewPage:
+    """A drawn view: one HTML page with nothing to fetch.
+
+    ``write`` saves it; in a notebook it shows inline (``_repr_html_``), in a sandboxed frame
+    whose document is the page itself, so it needs no file and no server.
+    """
+
+    html: str
+    height: int = 720
+    """The height of the inline frame, in CSS pixels."""
+
+    def write(self, out: str | Path) -> Path:
+        """Write the page to ``out`` (through a temporary file renamed into place); return the path."""
+        path = Path(out)
+        atomic_write({path.name: self.html.encode("utf-8")}, path.parent)
+        return path
+
+    def _repr_html_(self) -> str:
+        frame = Markup(
+            '<iframe class="sanctions-kg-view" sandbox="allow-scripts" srcdoc="{}" '
+            'style="width: 100%; height: {}px; border: 0"></iframe>'
+        )
+        return str(frame.format(self.html, int(self.height)))
+
+
+def view_page(
     G: nx.MultiDiGraph,
-    out: str | Path = Path("build") / "graph.html",
     *,
     chains: tuple[str, str] | None = None,
     as_of: dt.date | None = None,
@@ -336,15 +363,13 @@ def write_view(
     pattern: str | None = None,
     max_hops: int = 6,
     title: str | None = None,
-) -> Path:
-    """Write the view of ``G`` to ``out`` (through a temporary file) and return its path.
+) -> ViewPage:
+    """Draw ``G`` as a page: show it inline in a notebook, or ``.write(path)`` it.
 
     Parameters
     ----------
     G : networkx.MultiDiGraph
         A projection (:func:`graph.network.project`); it is not changed.
-    out : str or Path
-        The HTML file to write.
     chains : (str, str), optional
         Highlight every pressure chain from the first entity to the second (ids or labels),
         list them beside the graph, and dim the rest.
@@ -365,6 +390,13 @@ def write_view(
     ------
     QueryError
         Naming the parameter, for an unknown entity or product or a depth out of range.
+
+    Examples
+    --------
+    >>> from graph import build, project
+    >>> page = view_page(project(build()), focus="lenovo")
+    >>> page.html.startswith("<!DOCTYPE html>"), "srcdoc=" in page._repr_html_()
+    (True, True)
     """
     if not 0 <= depth <= MAX_FOCUS_DEPTH:
         raise QueryError(
@@ -385,10 +417,38 @@ def write_view(
     keep = {node for chain in found or () for node in chain.nodes}
     shown = _selected(H, product=product_node, focus=centre, depth=depth, keep=keep)
     heading = title or _heading(H, chains=found, ends=ends, as_of=as_of, product=product_node, focus=centre)
-    html = render_view(view_data(shown, chains=found, title=heading))
-    path = Path(out)
-    atomic_write({path.name: html.encode("utf-8")}, path.parent)
-    return path
+    return ViewPage(render_view(view_data(shown, chains=found, title=heading)))
+
+
+def write_view(
+    G: nx.MultiDiGraph,
+    out: str | Path = Path("build") / "graph.html",
+    *,
+    chains: tuple[str, str] | None = None,
+    as_of: dt.date | None = None,
+    product: str | None = None,
+    focus: str | None = None,
+    depth: int = 1,
+    pattern: str | None = None,
+    max_hops: int = 6,
+    title: str | None = None,
+) -> Path:
+    """Write the view of ``G`` to ``out`` (through a temporary file) and return its path.
+
+    The other parameters are those of :func:`view_page`; nothing is written when one is wrong.
+    """
+    page = view_page(
+        G,
+        chains=chains,
+        as_of=as_of,
+        product=product,
+        focus=focus,
+        depth=depth,
+        pattern=pattern,
+        max_hops=max_hops,
+        title=title,
+    )
+    return page.write(out)
 
 
 def _heading(

@@ -34,13 +34,14 @@ class Opened:
     """A page and what happened in it."""
 
     page: Any
+    frame: Any = None  # the frame that holds the view, when it is shown inline
     dialogs: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
 
     def value(self, script: str) -> Any:
-        """The value of a JavaScript expression in the page."""
-        return self.page.evaluate(script)
+        """The value of a JavaScript expression in the view's document."""
+        return (self.frame or self.page).evaluate(script)
 
     def screenshot(self, name: str) -> Path:
         """Save a screenshot under the artifacts folder, to be looked at."""
@@ -73,8 +74,14 @@ def chromium() -> Iterator[Any]:
 
 
 @contextmanager
-def opened(browser: Any, path: Path, *, width: int = 1400, height: int = 900) -> Iterator[Opened]:
-    """Open ``path`` with every request but the file itself blocked; wait until it has drawn."""
+def opened(
+    browser: Any, path: Path, *, width: int = 1400, height: int = 900, inline: bool = False
+) -> Iterator[Opened]:
+    """Open ``path`` with every request but the file itself blocked; wait until it has drawn.
+
+    With ``inline`` the view is in the page's one frame (as a notebook shows it); ``value``
+    then evaluates in that frame.
+    """
     page = browser.new_page(viewport={"width": width, "height": height})
     seen = Opened(page)
 
@@ -100,7 +107,10 @@ def opened(browser: Any, path: Path, *, width: int = 1400, height: int = 900) ->
     page.on("pageerror", lambda error: seen.errors.append(str(error)))
     try:
         page.goto(path.resolve().as_uri())
-        page.wait_for_selector("body[data-ready='true']", state="attached", timeout=60_000)
+        if inline:
+            page.wait_for_selector("iframe", state="attached", timeout=60_000)
+            seen.frame = page.frames[1]
+        (seen.frame or page).wait_for_selector("body[data-ready='true']", state="attached", timeout=60_000)
         yield seen
     finally:
         page.close()

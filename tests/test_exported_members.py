@@ -22,9 +22,11 @@ EXPECTED = {
     "Problem",
     "QueryError",
     "SanctionsKGError",
+    "ViewPage",
     "__version__",
     "build",
     "chain_index",
+    "chains_frame",
     "chains_into",
     "chokepoints",
     "default_data_dir",
@@ -45,8 +47,10 @@ EXPECTED = {
     "resolve_entity",
     "serialize",
     "summarize",
+    "view_page",
     "whatif",
     "write_build",
+    "write_view",
 }
 
 

@@ -16,7 +16,7 @@ import pytest
 from graph import Build, build, default_data_dir
 from graph.chains import pressure_chains
 from graph.network import Claim, project
-from graph.view import write_view
+from graph.view import view_page, write_view
 from tests.browser import chromium, opened
 from tests.conftest import ID
 from tests.test_bad_input import Data
@@ -173,4 +173,23 @@ def test_hostile_text_in_the_csv_tables_runs_nothing(browser: Any, tmp_path: Pat
         assert any(HOSTILE[2] in item for item in items)
         assert any(HOSTILE[0] in item for item in items)
         assert page.value("document.querySelectorAll('#chains *:not(li)').length") == 0
+        page.quiet()
+
+
+def test_the_view_shows_inline_in_a_sandboxed_frame(browser: Any, tmp_path: Path) -> None:
+    """As a notebook shows it: the page is the frame's document, so it needs no file or server,
+    and the sandbox keeps its scripts away from the notebook around it."""
+    G = hostile_graph()
+    inline = view_page(G, title=" ".join(HOSTILE))._repr_html_()
+    host = tmp_path / "notebook.html"
+    host.write_text(f"<!DOCTYPE html><html><body><h1>notebook</h1>{inline}</body></html>", encoding="utf-8")
+    with opened(browser, host, inline=True) as page:
+        assert page.value("view.nodes.length") == G.number_of_nodes()
+        assert page.value("document.querySelector('#title').textContent") == " ".join(HOSTILE)
+        # the frame's scripts cannot reach the notebook (no same origin)
+        reach = "(() => { try { return parent.document.title; } catch (e) { return 'blocked'; } })()"
+        assert page.value(reach) == "blocked"
+        assert page.page.evaluate("document.querySelector('iframe').sandbox.value") == "allow-scripts"
+        assert page.page.evaluate("document.querySelectorAll('body > *').length") == 2
+        page.page.screenshot(path=str(tmp_path / "inline.png"))
         page.quiet()
