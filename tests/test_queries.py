@@ -34,6 +34,7 @@ def test_at_least_fourteen_named_questions() -> None:
 @pytest.mark.parametrize("name", sorted(named_queries()))
 def test_every_question_is_documented_and_parses(name: str) -> None:
     query = named_queries()[name]
+    assert query.name == name  # an example line once renamed its query
     assert query.title
     assert query.description
     assert all(p.type in PARAM_TYPES and p.description for p in query.params)

@@ -108,10 +108,10 @@ def parse_query(text: str, *, name: str, origin: str) -> NamedQuery:
             continue
         key, value = match.groups()
         if key == "example":
-            name, sep, example = value.partition("=")
-            if not sep or not name.strip():
+            param, sep, example = value.partition("=")
+            if not sep or not param.strip():
                 raise QueryError(f"write '# example: name=value', not {value!r}", origin=origin, line=number)
-            examples.append((name.strip(), example.strip()))
+            examples.append((param.strip(), example.strip()))
             continue
         if key != "param":
             fields.setdefault(key, value)
