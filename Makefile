@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit readme screenshot clean
+.PHONY: demo test lint typecheck unit readme screenshot notebooks clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,11 @@ readme: $(STAMP)
 ## The README's screenshot of the view, from the real page in headless Chromium.
 screenshot: $(STAMP)
 	$(BIN)/python tools/screenshot.py
+
+## Open the walkthroughs in notebooks/ in JupyterLab, on this machine only (127.0.0.1).
+notebooks: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[dev,notebooks]"
+	$(BIN)/jupyter lab --ip 127.0.0.1 notebooks/
 
 clean:
 	rm -rf build .pytest_cache .mypy_cache .ruff_cache

@@ -18,7 +18,7 @@ import datetime as dt
 import json
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -334,7 +334,7 @@ class ViewPage:
     whose document is the page itself, so it needs no file and no server.
     """
 
-    html: str
+    html: str = field(repr=False)
     height: int = 720
     """The height of the inline frame, in CSS pixels."""
 
@@ -363,6 +363,7 @@ def view_page(
     pattern: str | None = None,
     max_hops: int = 6,
     title: str | None = None,
+    height: int = 720,
 ) -> ViewPage:
     """Draw ``G`` as a page: show it inline in a notebook, or ``.write(path)`` it.
 
@@ -385,6 +386,8 @@ def view_page(
         The chain pattern and longest chain (see :func:`graph.chains.pressure_chains`).
     title : str, optional
         The page's heading; by default it says what is drawn.
+    height : int
+        The height of the page when a notebook shows it inline, in CSS pixels.
 
     Raises
     ------
@@ -417,7 +420,9 @@ def view_page(
     keep = {node for chain in found or () for node in chain.nodes}
     shown = _selected(H, product=product_node, focus=centre, depth=depth, keep=keep)
     heading = title or _heading(H, chains=found, ends=ends, as_of=as_of, product=product_node, focus=centre)
-    return ViewPage(render_view(view_data(shown, chains=found, title=heading)))
+    if height < 1:
+        raise QueryError(f"{height} is out of range: a height is at least 1 pixel", parameter="height")
+    return ViewPage(render_view(view_data(shown, chains=found, title=heading)), height=height)
 
 
 def write_view(
