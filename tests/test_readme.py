@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from graph.queries import catalogue
@@ -24,3 +26,47 @@ def test_readme_starts_with_the_two_commands() -> None:
         ["make", "demo"],
         ["make", "test"],
     ]
+
+
+def tour_session() -> list[tuple[str, list[str]]]:
+    """The tour's shell session that adds your own tables: each command with the lines shown under it."""
+    text = README.read_text(encoding="utf-8")
+    block = next(b for b in text.split("```")[1::2] if "$ mkdir my-data" in b)
+    session: list[tuple[str, list[str]]] = []
+    for line in block.strip("\n").splitlines():
+        if line.startswith("$ "):
+            session.append((line[2:], []))
+        else:
+            session[-1][1].append(line)
+    return session
+
+
+def test_the_tour_of_your_own_tables_prints_what_the_readme_shows(tmp_path: Path) -> None:
+    """Each command runs in an empty folder as the README shows it: a command shown with output
+    prints exactly that (stdout and stderr) with its exit status, one shown without succeeds."""
+    bin_dir = Path(sys.executable).parent
+    session = tour_session()
+    assert [command.split()[0] for command, _ in session] == [
+        "mkdir",
+        "printf",
+        "sanctions-kg",
+        "sed",
+        "sanctions-kg",
+        "sanctions-kg",
+    ]
+    for command, shown in session:
+        done = subprocess.run(
+            ["bash", "-c", command],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            check=False,
+            env={"PATH": f"{bin_dir}:/usr/bin:/bin", "COLUMNS": "200"},
+        )
+        printed = (done.stdout + done.stderr).splitlines()
+        if shown:
+            assert printed == shown, command
+            assert done.returncode == (1 if "problems; nothing was written." in shown[-1] else 0), command
+        else:
+            assert done.returncode == 0, done.stderr
+    assert (tmp_path / "build" / "mine" / "sanctions-kg.nt").exists()
