@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 import networkx as nx
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -39,6 +39,7 @@ from graph.output import atomic_write
 __all__ = [
     "LAYOUT_ABOVE",
     "MAX_FOCUS_DEPTH",
+    "ViewOptions",
     "ViewPage",
     "ViewStyle",
     "load_view_style",
@@ -425,35 +426,28 @@ def view_page(
     return ViewPage(render_view(view_data(shown, chains=found, title=heading)), height=height)
 
 
+class ViewOptions(TypedDict, total=False):
+    """The options of :func:`view_page`, for the functions that pass them on."""
+
+    chains: tuple[str, str] | None
+    as_of: dt.date | None
+    product: str | None
+    focus: str | None
+    depth: int
+    pattern: str | None
+    max_hops: int
+    title: str | None
+    height: int
+
+
 def write_view(
-    G: nx.MultiDiGraph,
-    out: str | Path = Path("build") / "graph.html",
-    *,
-    chains: tuple[str, str] | None = None,
-    as_of: dt.date | None = None,
-    product: str | None = None,
-    focus: str | None = None,
-    depth: int = 1,
-    pattern: str | None = None,
-    max_hops: int = 6,
-    title: str | None = None,
+    G: nx.MultiDiGraph, out: str | Path = Path("build") / "graph.html", **options: Unpack[ViewOptions]
 ) -> Path:
     """Write the view of ``G`` to ``out`` (through a temporary file) and return its path.
 
-    The other parameters are those of :func:`view_page`; nothing is written when one is wrong.
+    The options are those of :func:`view_page`; nothing is written when one is wrong.
     """
-    page = view_page(
-        G,
-        chains=chains,
-        as_of=as_of,
-        product=product,
-        focus=focus,
-        depth=depth,
-        pattern=pattern,
-        max_hops=max_hops,
-        title=title,
-    )
-    return page.write(out)
+    return view_page(G, **options).write(out)
 
 
 def _heading(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from graph import ID, Build, InputError, build, pressure_chains, project
+from graph import ID, Build, InputError, Problem, build, pressure_chains, project
 
 from .conftest import cli
 
@@ -19,10 +19,20 @@ def combined() -> Build:
     return build(extra_dirs=[OWN])
 
 
-def own_copy(tmp_path: Path) -> Path:
+def own_copy(tmp_path: Path, table: str | None = None, row: str = "") -> Path:
+    """A copy of the own tables, with ``row`` added to ``table``."""
     folder = tmp_path / "own"
     shutil.copytree(OWN, folder)
+    if table is not None:
+        with (folder / table).open("a", encoding="utf-8") as added:
+            added.write(row + "\n")
     return folder
+
+
+def problems_of(own: Path) -> tuple[Problem, ...]:
+    with pytest.raises(InputError) as caught:
+        build(extra_dirs=[own])
+    return caught.value.problems
 
 
 def test_own_rows_join_the_curated_graph(combined: Build, curated: Build) -> None:
@@ -49,12 +59,10 @@ def test_a_chain_runs_through_curated_and_own_relations(combined: Build) -> None
 
 
 def test_problems_in_an_own_table_name_its_file_row_and_column(tmp_path: Path) -> None:
-    own = own_copy(tmp_path)
-    with (own / "claims.csv").open("a", encoding="utf-8") as table:
-        table.write("c-own-broken,example-handset,exportsTo,russia,Stopped,,,,,,own-notes,,,true\n")
-    with pytest.raises(InputError) as caught:
-        build(extra_dirs=[own])
-    located = {(p.file, p.row, p.column, p.kind) for p in caught.value.problems}
+    own = own_copy(
+        tmp_path, "claims.csv", "c-own-broken,example-handset,exportsTo,russia,Stopped,,,,,,own-notes,,,true"
+    )
+    located = {(p.file, p.row, p.column, p.kind) for p in problems_of(own)}
     assert located == {
         (f"{own}/claims.csv", 4, "subject", "unknown-entity"),
         (f"{own}/claims.csv", 4, "status", "unknown-status"),
@@ -62,12 +70,8 @@ def test_problems_in_an_own_table_name_its_file_row_and_column(tmp_path: Path) -
 
 
 def test_an_id_used_by_the_curated_tables_is_a_duplicate(tmp_path: Path) -> None:
-    own = own_copy(tmp_path)
-    with (own / "entities.csv").open("a", encoding="utf-8") as table:
-        table.write("lenovo,OEM,Another Lenovo,,,,,own-notes,\n")
-    with pytest.raises(InputError) as caught:
-        build(extra_dirs=[own])
-    (problem,) = caught.value.problems
+    own = own_copy(tmp_path, "entities.csv", "lenovo,OEM,Another Lenovo,,,,,own-notes,")
+    (problem,) = problems_of(own)
     assert (problem.file, problem.row, problem.column, problem.kind) == (
         f"{own}/entities.csv",
         3,
@@ -109,9 +113,9 @@ def test_cli_builds_with_own_tables(tmp_path: Path, combined: Build) -> None:
 
 
 def test_cli_reports_own_problems_without_a_traceback(tmp_path: Path) -> None:
-    own = own_copy(tmp_path)
-    with (own / "claims.csv").open("a", encoding="utf-8") as table:
-        table.write("c-own-broken,example-handsets,exportsTo,russia,Stopped,,,,,,own-notes,,,true\n")
+    own = own_copy(
+        tmp_path, "claims.csv", "c-own-broken,example-handsets,exportsTo,russia,Stopped,,,,,,own-notes,,,true"
+    )
     out = tmp_path / "out"
     done = cli("build", "--with", str(own), "--out", str(out))
     assert done.returncode == 1
