@@ -296,6 +296,8 @@ def _read_folder(
     folder: Path, onto: Ontology, display: str, *, optional: bool = False
 ) -> tuple[list[Row], list[Problem]]:
     if optional:
+        if folder.is_file():
+            return [], [Problem(display, None, None, "not-a-folder", "a file, not a folder")]
         if not folder.is_dir():
             return [], [Problem(display, None, None, "missing-folder", "no such folder")]
         if not any((folder / spec.file).exists() for spec in TABLES):

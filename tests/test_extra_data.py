@@ -86,11 +86,13 @@ def test_an_own_folder_may_lack_tables_but_not_all_of_them(tmp_path: Path) -> No
     empty = tmp_path / "empty"
     empty.mkdir()
     missing = tmp_path / "missing"
+    a_file = OWN / "claims.csv"
     with pytest.raises(InputError) as caught:
-        build(extra_dirs=[empty, missing])
+        build(extra_dirs=[empty, missing, a_file])
     assert [(p.file, p.row, p.kind) for p in caught.value.problems] == [
         (str(empty), None, "no-tables"),
         (str(missing), None, "missing-folder"),
+        (str(a_file), None, "not-a-folder"),
     ]
 
 
