@@ -179,6 +179,7 @@ def test_bad_options_name_the_parameter_and_write_nothing(G: nx.MultiDiGraph, tm
         ({"depth": -1}, "depth"),
         ({"product": "laptopz"}, "product"),
         ({"chains": ("us-government", "rusia")}, "chains target"),
+        ({"height": 0}, "height"),
     ]:
         with pytest.raises(QueryError) as error:
             write_view(G, out, **options)  # type: ignore[arg-type]
