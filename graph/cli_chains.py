@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import sys
 from pathlib import Path
@@ -12,16 +11,17 @@ from typing import Annotated
 import networkx as nx
 import pandas as pd
 import typer
-from rich.table import Table
 
 from graph.analysis import chokepoints, exposure, whatif
 from graph.chains import MAX_HOPS, chain_records, hop_rows, pressure_chains, resolve_entity
 from graph.cli_support import (
     DataOption,
+    GraphOption,
     OntologyOption,
     StoreOption,
     fail,
     out_console,
+    print_frame,
     source_store,
     working,
 )
@@ -30,19 +30,23 @@ from graph.network import label_of, project
 from graph.pattern import DEFAULT_PATTERN
 from graph.questions import query_frame
 
-__all__ = ["chains_command", "chokepoints_command", "exposure_command", "whatif_command"]
-
-GraphOption = Annotated[
-    Path | None,
-    typer.Option("--graph", help="Use this RDF file (e.g. build/sanctions-kg.nt) instead of building data/."),
+__all__ = [
+    "as_of_day",
+    "chains_command",
+    "chokepoints_command",
+    "exposure_command",
+    "projection",
+    "whatif_command",
 ]
+
 PatternOption = Annotated[str, typer.Option("--pattern", help="Relations a chain may follow, as a pattern.")]
 HopsOption = Annotated[int, typer.Option("--max-hops", help=f"Longest chain, 1 to {MAX_HOPS}.")]
 AsOfOption = Annotated[str | None, typer.Option("--as-of", help="The graph as of this day (YYYY-MM-DD).")]
 FormatOption = Annotated[str, typer.Option("--format", help="table, json or csv.")]
 
 
-def _day(text: str | None) -> dt.date | None:
+def as_of_day(text: str | None) -> dt.date | None:
+    """The day of ``--as-of``, or ``None``; a located error for anything but YYYY-MM-DD."""
     if text is None:
         return None
     try:
@@ -51,9 +55,10 @@ def _day(text: str | None) -> dt.date | None:
         raise QueryError(f"{text!r} is not a day (YYYY-MM-DD)", parameter="as-of") from None
 
 
-def _projection(
+def projection(
     graph: Path | None, data: Path | None, ontology: Path | None, store: Path | None = None
 ) -> nx.MultiDiGraph:
+    """The projection of the graph a command reads (see :func:`graph.cli_support.source_store`)."""
     source = source_store(graph, store, data, ontology)
     with working("projecting the graph"):
         return project(source)
@@ -68,27 +73,8 @@ def _with_ends(
     store: Path | None = None,
 ) -> tuple[nx.MultiDiGraph, str, str]:
     """The projection, and the nodes the user means by SOURCE and TARGET."""
-    G = _projection(graph, data, ontology, store)
+    G = projection(graph, data, ontology, store)
     return G, resolve_entity(G, source, parameter="source"), resolve_entity(G, target, parameter="target")
-
-
-def _print_frame(df: pd.DataFrame, fmt: str, title: str | None = None) -> None:
-    if fmt == "csv":
-        buffer = io.StringIO()
-        df.to_csv(buffer, index=False)
-        sys.stdout.write(buffer.getvalue())
-        return
-    if fmt == "json":
-        sys.stdout.write(
-            df.to_json(orient="records", indent=2, date_format="iso", default_handler=str) + "\n"
-        )
-        return
-    if fmt != "table":
-        raise QueryError(f"write it as table, json or csv, not {fmt}", parameter="format")
-    table = Table(*map(str, df.columns), title=title)
-    for row in df.itertuples(index=False):
-        table.add_row(*("" if pd.isna(v) else str(v) for v in row))
-    out_console.print(table)
 
 
 def chains_command(
@@ -111,7 +97,7 @@ def chains_command(
         G, start, end = _with_ends(source, target, graph, data, ontology, store)
         found = list(
             pressure_chains(
-                G, start, end, pattern=pattern, max_hops=max_hops, product=product, as_of=_day(as_of)
+                G, start, end, pattern=pattern, max_hops=max_hops, product=product, as_of=as_of_day(as_of)
             )
         )
         if fmt == "json":
@@ -121,7 +107,7 @@ def chains_command(
             hop_rows(G, found),
             columns=["chain", "hop", "source", "relation", "target", "status", "stance", "sources"],
         )
-        _print_frame(rows, fmt, title=f"{len(found)} chains from {label_of(G, start)} to {label_of(G, end)}")
+        print_frame(rows, fmt, title=f"{len(found)} chains from {label_of(G, start)} to {label_of(G, end)}")
     except SanctionsKGError as exc:
         fail(exc)
 
@@ -140,7 +126,7 @@ def chokepoints_command(
     """Show what cuts SOURCE from TARGET: a minimum set of nodes, of edges, and the busiest nodes."""
     try:
         G, start, end = _with_ends(source, target, graph, data, ontology, store)
-        found = chokepoints(G, start, end, pattern=pattern, max_hops=max_hops, as_of=_day(as_of))
+        found = chokepoints(G, start, end, pattern=pattern, max_hops=max_hops, as_of=as_of_day(as_of))
     except SanctionsKGError as exc:
         fail(exc)
     out_console.print(f"{found.chains} chains from {label_of(G, start)} to {label_of(G, end)}", markup=False)
@@ -153,7 +139,7 @@ def chokepoints_command(
     ranking = pd.DataFrame(
         [(label_of(G, n), c) for n, c in found.ranking], columns=["node", "chains through it"]
     )
-    _print_frame(ranking, "table")
+    print_frame(ranking, "table")
 
 
 def whatif_command(
@@ -196,7 +182,7 @@ def whatif_command(
         table = whatif(
             G, start, end, remove_nodes=nodes, remove_edges=edges, pattern=pattern, max_hops=max_hops
         )
-        _print_frame(table, fmt)
+        print_frame(table, fmt)
     except SanctionsKGError as exc:
         fail(exc)
 
@@ -216,6 +202,6 @@ def exposure_command(
         with working("projecting the graph"):
             G = project(opened)
         observations = query_frame(opened, "trade-observations")
-        _print_frame(exposure(G, observations, pattern=pattern, max_hops=max_hops), fmt)
+        print_frame(exposure(G, observations, pattern=pattern, max_hops=max_hops), fmt)
     except SanctionsKGError as exc:
         fail(exc)

@@ -11,14 +11,15 @@ from typing import Annotated
 import pandas as pd
 import typer
 
-from graph.cli_chains import GraphOption, _print_frame
 from graph.cli_support import (
     DataOption,
+    GraphOption,
     OntologyOption,
     StoreOption,
     err_console,
     fail,
     out_console,
+    print_frame,
     source_store,
 )
 from graph.errors import SanctionsKGError
@@ -112,6 +113,6 @@ def wikidata_command(
         if fmt == "json":
             sys.stdout.write(json.dumps([link.row() for link in links], indent=2, ensure_ascii=False) + "\n")
         else:
-            _print_frame(rows, fmt)
+            print_frame(rows, fmt)
     except (SanctionsKGError, OSError) as exc:
         fail(exc)

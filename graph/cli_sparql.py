@@ -15,6 +15,7 @@ from rich.table import Table
 
 from graph.cli_support import (
     DataOption,
+    GraphOption,
     OntologyOption,
     StoreOption,
     err_console,
@@ -36,12 +37,6 @@ from graph.store import load_store, open_store, open_store_dir
 __all__ = ["load_command", "queries_command", "query_command", "serve_command"]
 
 FORMATS = ["table", *RESULT_FORMATS, *GRAPH_FORMATS]
-GraphOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--graph", help="Query this RDF file (e.g. build/sanctions-kg.nt) instead of building data/."
-    ),
-]
 EndpointOption = Annotated[
     str | None, typer.Option("--endpoint", help="Ask this SPARQL 1.1 server (its query URL) instead.")
 ]

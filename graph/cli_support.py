@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
+import io
 import os
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, NoReturn
 
+import pandas as pd
 import pyoxigraph as ox
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
 
 from graph.build import Build, build
-from graph.errors import InputError, SanctionsKGError
+from graph.errors import InputError, QueryError, SanctionsKGError
 from graph.paths import default_data_dir
 from graph.store import open_store, open_store_dir
 
 __all__ = [
     "DataOption",
+    "GraphOption",
     "OntologyOption",
     "StoreOption",
     "WithOption",
@@ -27,6 +32,7 @@ __all__ = [
     "fail",
     "load_build",
     "out_console",
+    "print_frame",
     "progress_bar",
     "source_store",
     "working",
@@ -35,6 +41,10 @@ __all__ = [
 out_console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
+GraphOption = Annotated[
+    Path | None,
+    typer.Option("--graph", help="Use this RDF file (e.g. build/sanctions-kg.nt) instead of building data/."),
+]
 DataOption = Annotated[
     Path | None, typer.Option("--data", help="Folder of the CSV tables (default: the curated data/).")
 ]
@@ -76,6 +86,32 @@ def fail(error: SanctionsKGError | OSError) -> NoReturn:
     else:
         err_console.print(f"error: {error}", markup=False)
     raise typer.Exit(code=1)
+
+
+def print_frame(df: pd.DataFrame, fmt: str, title: str | None = None) -> None:
+    """Print a table as ``table`` (rich), ``csv`` or ``json`` (records) on stdout.
+
+    Raises
+    ------
+    QueryError
+        For another format, naming the ``format`` parameter.
+    """
+    if fmt == "csv":
+        buffer = io.StringIO()
+        df.to_csv(buffer, index=False)
+        sys.stdout.write(buffer.getvalue())
+        return
+    if fmt == "json":
+        sys.stdout.write(
+            df.to_json(orient="records", indent=2, date_format="iso", default_handler=str) + "\n"
+        )
+        return
+    if fmt != "table":
+        raise QueryError(f"write it as table, json or csv, not {fmt}", parameter="format")
+    table = Table(*map(str, df.columns), title=title)
+    for row in df.itertuples(index=False):
+        table.add_row(*("" if pd.isna(v) else str(v) for v in row))
+    out_console.print(table)
 
 
 def load_build(data: Path | None, ontology: Path | None, extra: list[Path] | None = None) -> Build:

@@ -9,8 +9,8 @@ import networkx as nx
 import pyoxigraph as ox
 import typer
 
-from graph.cli_chains import AsOfOption, GraphOption, HopsOption, PatternOption, _day, _projection
-from graph.cli_support import DataOption, OntologyOption, StoreOption, fail, out_console, working
+from graph.cli_chains import AsOfOption, HopsOption, PatternOption, as_of_day, projection
+from graph.cli_support import DataOption, GraphOption, OntologyOption, StoreOption, fail, out_console, working
 from graph.errors import SanctionsKGError
 from graph.namespace import ID
 from graph.network import project_around
@@ -47,13 +47,13 @@ def view_command(
     try:
         G = _focused(focus, depth, store) if focus is not None and chains is None else None
         if G is None:
-            G = _projection(graph, data, ontology, store)
+            G = projection(graph, data, ontology, store)
         with working(f"drawing {out}"):
             path = write_view(
                 G,
                 out,
                 chains=chains,
-                as_of=_day(as_of),
+                as_of=as_of_day(as_of),
                 product=product,
                 focus=focus,
                 depth=depth,
