@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import os
 import random
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -31,7 +29,7 @@ from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from graph.errors import QueryError
 from graph.namespace import ID, SKG
-from graph.output import ontology_ntriples
+from graph.output import ontology_ntriples, streamed
 
 __all__ = ["Sizes", "generate_lines", "generated_ntriples", "sizes", "write_generated"]
 
@@ -505,20 +503,12 @@ def write_generated(
     _check(relations, "relations")
     _check(seed, "seed")
     target = Path(out)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            chunks = _chunks(relations, seed)
-            while batch := list(itertools.islice(chunks, 4096)):
-                stream.write("".join(text for _, text in batch))
-                if progress is not None:
-                    progress(batch[-1][0])
-        os.chmod(temp, 0o644)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    with streamed(target) as stream:
+        chunks = _chunks(relations, seed)
+        while batch := list(itertools.islice(chunks, 4096)):
+            stream.write("".join(text for _, text in batch))
+            if progress is not None:
+                progress(batch[-1][0])
     if progress is not None:
         progress(relations)
     return target

@@ -7,9 +7,10 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from rdflib import Graph
 from rdflib.compare import to_canonical_graph
@@ -17,7 +18,7 @@ from rdflib.compare import to_canonical_graph
 from graph.build import PREFIXES, Build
 from graph.paths import default_ontology_dir
 
-__all__ = ["OUTPUT_FILES", "atomic_write", "ontology_ntriples", "serialize", "write_build"]
+__all__ = ["OUTPUT_FILES", "atomic_write", "ontology_ntriples", "serialize", "streamed", "write_build"]
 
 OUTPUT_FILES = ("sanctions-kg.ttl", "sanctions-kg.nt", "sanctions-kg.jsonld", "report.json")
 
@@ -113,6 +114,24 @@ def atomic_write(files: Mapping[str, bytes], out_dir: str | Path) -> list[Path]:
     for temp, target in staged:
         os.replace(temp, target)
     return [target for _, target in staged]
+
+
+@contextmanager
+def streamed(out: str | Path) -> Iterator[IO[str]]:
+    """A UTF-8 text file to write into line by line, renamed to ``out`` only when the block ends
+    without an error; on any error the temporary file is removed and ``out`` is left as it was.
+    """
+    target = Path(out)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            yield stream
+        os.chmod(temp, 0o644)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
 
 
 def write_build(result: Build, out_dir: str | Path) -> list[Path]:

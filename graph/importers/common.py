@@ -1,16 +1,12 @@
 """What the importers share: the entities already in the graph they link to, N-Triples terms,
-a streaming writer that leaves nothing half-written, and the report of an import.
+and the report of an import. They write through :func:`graph.output.streamed`, which leaves
+nothing half-written.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import IO
 from urllib.parse import quote
 
 import pyoxigraph as ox
@@ -26,7 +22,6 @@ __all__ = [
     "iri",
     "known_from",
     "literal",
-    "streamed",
 ]
 
 KNOWN = f"""
@@ -154,21 +149,3 @@ class ImportReport:
     entities: int = 0
     relations: int = 0
     skipped: list[Problem] = field(default_factory=list)
-
-
-@contextmanager
-def streamed(out: str | Path) -> Iterator[IO[str]]:
-    """A text file to write N-Triples into, renamed to ``out`` only when the block ends without
-    an error; on any error the temporary file is removed and ``out`` is left as it was.
-    """
-    target = Path(out)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            yield stream
-        os.chmod(temp, 0o644)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

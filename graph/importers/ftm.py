@@ -54,8 +54,9 @@ from followthemoney.schema import Schema
 from followthemoney.types import registry
 
 from graph.errors import InputError, Problem
-from graph.importers.common import ImportReport, Known, entity_iri, iri, literal, streamed
+from graph.importers.common import ImportReport, Known, entity_iri, iri, literal
 from graph.namespace import SKG
+from graph.output import streamed
 
 __all__ = ["import_ftm"]
 

@@ -56,8 +56,9 @@ from followthemoney.types import registry
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from graph.errors import InputError, Problem
-from graph.importers.common import ImportReport, Known, entity_iri, iri, literal, streamed
+from graph.importers.common import ImportReport, Known, entity_iri, iri, literal
 from graph.namespace import SKG
+from graph.output import streamed
 
 __all__ = ["import_trade"]
 

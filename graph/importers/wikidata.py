@@ -44,7 +44,8 @@ from typing import Any
 from rdflib.namespace import OWL
 
 from graph.errors import InputError, Problem
-from graph.importers.common import Known, iri, streamed
+from graph.importers.common import Known, iri
+from graph.output import streamed
 
 __all__ = ["Link", "link_wikidata", "write_links"]
 
