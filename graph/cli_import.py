@@ -109,10 +109,10 @@ def wikidata_command(
         links = link_wikidata(file, _known(graph, store, data, ontology))
         if out is not None:
             write_links(links, out)
-        rows = pd.DataFrame([link.row() for link in links])
+        records = [link.row() for link in links]
         if fmt == "json":
-            sys.stdout.write(json.dumps([link.row() for link in links], indent=2, ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps(records, indent=2, ensure_ascii=False) + "\n")
         else:
-            print_frame(rows, fmt)
+            print_frame(pd.DataFrame(records), fmt)
     except (SanctionsKGError, OSError) as exc:
         fail(exc)
