@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit readme screenshot notebooks clean
+.PHONY: demo test lint typecheck unit mutants readme screenshot notebooks clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,14 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest
 
+## Mutation testing of one module, e.g. `make mutants MODULE=graph/asof.py` (minutes, not in CI):
+## every mutant the tests let live is listed; `.venv/bin/mutmut show NAME` shows its change.
+MODULE ?= graph/asof.py
+mutants: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[dev,mutation]"
+	$(BIN)/mutmut run "$(subst /,.,$(MODULE:.py=)).*"
+	$(BIN)/python tools/mutation_score.py "$(subst /,.,$(MODULE:.py=))"
+
 ## Rewrite the README's list of named questions from their headers.
 readme: $(STAMP)
 	$(BIN)/python tools/update_readme.py
@@ -59,4 +67,4 @@ notebooks: $(STAMP)
 	$(BIN)/jupyter lab --ip 127.0.0.1 notebooks/
 
 clean:
-	rm -rf build .pytest_cache .mypy_cache .ruff_cache
+	rm -rf build mutants .pytest_cache .mypy_cache .ruff_cache

@@ -9,19 +9,25 @@ contract, so lists are compared sorted; their contents (and how many of each) ar
 
 from __future__ import annotations
 
+import ast
 import csv
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 import graph
+import graph.convert
+import graph.tables
 
+KIND = re.compile(r"^[a-z]+(?:-[a-z]+)+$")
 Where = tuple[str, int | None, str | None, str]
 """A problem as the tests see it: file name, row, column, kind (never the message)."""
 
@@ -209,6 +215,13 @@ def a_country(d: Data) -> str:
 def missing_file(d: Data) -> list[Where]:
     d.path(TRADE).unlink()
     return [(TRADE, None, None, "missing-file")]
+
+
+@case()
+def a_folder_where_a_table_should_be(d: Data) -> list[Where]:
+    d.path(TRADE).unlink()
+    d.path(TRADE).mkdir()
+    return [(TRADE, None, None, "unreadable-file")]
 
 
 @case()
@@ -679,8 +692,32 @@ def data(tmp_path: Path) -> Data:
     return Data(root)
 
 
-def test_the_corpus_is_large_enough() -> None:
-    assert len(CASES) >= 24
+FOLDER_KINDS = {"not-a-folder", "missing-folder", "no-tables"}
+"""Problems of a whole data folder, not of its tables: tests/test_extra_data.py has a case of each."""
+
+
+def _kinds_written_in(module: ModuleType) -> set[str]:
+    """The problem kinds a module writes out as literals, in ``Problem(...)`` or ``CellError(...)``."""
+    kinds = set()
+    for node in ast.walk(ast.parse(Path(str(module.__file__)).read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("Problem", "CellError"):
+            for arg in node.args:
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and KIND.match(arg.value):
+                    kinds.add(arg.value)
+    return kinds
+
+
+def test_the_corpus_has_a_case_of_every_kind_of_problem_in_a_table(tmp_path: Path) -> None:
+    covered: set[str] = set()
+    for number, param in enumerate(CASES):
+        root = tmp_path / str(number)
+        shutil.copytree(graph.default_data_dir(), root)
+        edit = param.values[0]  # type: ignore[attr-defined]
+        covered |= {kind for *_, kind in edit(Data(root))}
+    written = _kinds_written_in(graph.tables) | _kinds_written_in(graph.convert)
+    assert len(written) > 20, "the kinds are no longer written where this test looks"
+    assert written - FOLDER_KINDS - covered == set()
+    assert {"unknown-status", "unknown-stance", "unknown-bound", "shacl-sparql"} <= covered
 
 
 @pytest.fixture(scope="module")

@@ -61,7 +61,9 @@ def test_every_chain_matches_the_pattern_is_simple_and_short(G: nx.MultiDiGraph)
         ("pressures exportsTo", 2),
         ("pressures supplies exportsTo", 3),
     ]:
-        for chain in chains(G, "us-government", "russia", pattern=pattern, max_hops=hops):
+        found = chains(G, "us-government", "russia", pattern=pattern, max_hops=hops)
+        assert found, pattern
+        for chain in found:
             assert len(set(chain.nodes)) == len(chain.nodes)
             assert len(chain.hops) <= hops
             if pattern != DEFAULT_PATTERN:
@@ -88,20 +90,10 @@ def test_product_keeps_chains_ending_in_that_product(G: nx.MultiDiGraph) -> None
     assert "lenovo" not in smartphones
 
 
-def test_as_of_drops_relations_halted_by_then(G: nx.MultiDiGraph) -> None:
-    lenovo, russia = ID + "lenovo", ID + "russia"
-    assert graph_as_of(G, dt.date(2022, 2, 15)).has_edge(lenovo, russia, key="exportsTo")
-    assert not graph_as_of(G, dt.date(2022, 4, 1)).has_edge(lenovo, russia, key="exportsTo")
+def test_as_of_drops_chains_halted_by_then(G: nx.MultiDiGraph) -> None:
     before = {tuple(path(c)) for c in chains(G, "us-government", "russia", as_of=dt.date(2022, 2, 15))}
     after = {tuple(path(c)) for c in chains(G, "us-government", "russia", as_of=dt.date(2022, 4, 1))}
     assert ("us-government", "pressures", "lenovo", "exportsTo", "russia") in before - after
-
-
-def test_as_of_keeps_claims_in_force_only(G: nx.MultiDiGraph) -> None:
-    day = dt.date(2022, 3, 1)
-    for _, _, data in graph_as_of(G, day).edges(data=True):
-        for claim in data["claims"]:
-            assert claim.end is None or day < claim.end
 
 
 def test_the_graph_is_not_changed(G: nx.MultiDiGraph) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 from rdflib.namespace import RDF, RDFS, XSD
 from rdflib.term import Literal
 
-from graph import ID, SKG, default_ontology_dir, load_ontology
+from graph import ID, SKG, Build, default_data_dir, default_ontology_dir, load_ontology
 from graph.convert import CellError, parse_date, row_triples
 from graph.tables import Row
 
@@ -89,3 +90,74 @@ def test_all_cell_problems_of_a_row_are_reported_together() -> None:
         ("status", "unknown-status"),
         ("unverified", "bad-boolean"),
     ]
+
+
+@pytest.mark.parametrize(("text", "value"), [("true", True), ("false", False)])
+def test_booleans_are_read_as_written(text: str, value: bool) -> None:
+    triples, problems = row_triples(claim_row(unverified=text), ONTO, INDEX)
+    assert problems == []
+    flags = [o for _, p, o in triples if p == SKG.unverified]
+    assert flags == [Literal(value, datatype=XSD.boolean)]
+    assert isinstance(flags[0], Literal)
+    assert flags[0].toPython() is value
+
+
+def test_a_date_to_the_day_has_no_precision_triple() -> None:
+    triples, problems = row_triples(claim_row(startDate="2022-03-04", endDate="2022"), ONTO, INDEX)
+    assert problems == []
+    assert [o for _, p, o in triples if p == SKG.startPrecision] == []
+    assert [o for _, p, o in triples if p == SKG.endPrecision] == [SKG.Year]
+
+
+def test_text_is_a_plain_literal() -> None:
+    """A string column is written without ``^^xsd:string`` (the same term in RDF 1.1, as
+    parsers read it back), so the build's files compare equal to what is read from them."""
+    triples, problems = row_triples(claim_row(quote="we have suspended all shipments"), ONTO, INDEX)
+    assert problems == []
+    (quote,) = [o for _, p, o in triples if p == SKG.quote]
+    assert quote == Literal("we have suspended all shipments")
+    assert isinstance(quote, Literal)
+    assert quote.datatype is None
+    assert quote.language is None
+
+
+def test_an_unknown_subject_does_not_hide_the_objects_problem() -> None:
+    _triples, problems = row_triples(claim_row(subject="nobody", object="laptops"), ONTO, INDEX)
+    assert sorted((p.column, p.kind) for p in problems) == [
+        ("object", "range-mismatch"),
+        ("subject", "unknown-entity"),
+    ]
+
+
+def test_a_column_of_another_class_does_not_hide_the_next_cells_problem() -> None:
+    """``notation`` belongs to product categories (the reader reports it as not applicable);
+    the bad ``wikidata`` cell after it is still read and reported."""
+    row = Row(
+        "entities.csv", 3, "russia", SKG.Country, {"label": "Russia", "notation": "8471", "wikidata": "Q-1"}
+    )
+    triples, problems = row_triples(row, ONTO, INDEX)
+    assert [(p.column, p.kind) for p in problems] == [("wikidata", "bad-pattern")]
+    assert (ID.russia, RDFS.label, Literal("Russia", lang="en")) in triples
+
+
+def test_the_curated_build_keeps_every_flag_and_precision(curated: Build) -> None:
+    """Against the tables read by the csv module: one ``unverified true`` a flagged row,
+    one precision triple a claim's date not known to the day."""
+    tables = {}
+    for path in sorted(default_data_dir().glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as f:
+            tables[path.name] = list(csv.DictReader(f))
+    rows = tables["claims.csv"]
+    flagged = {ID[r["id"]] for table in tables.values() for r in table if r.get("unverified") == "true"}
+    assert flagged, "the curated claims flag some as unverified"
+    assert set(curated.graph.subjects(SKG.unverified, Literal(True))) == flagged
+    for column, precision in (("startDate", SKG.startPrecision), ("endDate", SKG.endPrecision)):
+        coarse = {ID[r["id"]] for r in rows if r[column] and len(r[column]) < 10}
+        claims = {
+            s
+            for s, _ in curated.graph.subject_objects(precision)
+            if (s, RDF.type, SKG.Claim) in curated.graph
+        }
+        assert claims == coarse
+    assert any(len(r["startDate"]) < 10 for r in rows if r["startDate"])
+    assert any(len(r["startDate"]) == 10 for r in rows)

@@ -64,22 +64,30 @@ def test_default_pattern(word: list[str], expected: bool) -> None:
 
 
 @pytest.mark.parametrize(
-    ("pattern", "position"),
+    ("pattern", "position", "says"),
     [
-        ("(pressures exportsTo", 20),
-        ("pressures) exportsTo", 9),
-        ("pressures | | exportsTo", 12),
-        ("+pressures", 0),
-        ("pressures exports-To", 17),
-        ("", 0),
-        ("   ", 0),
-        ("()", 1),
+        ("(pressures exportsTo", 20, "expected ')'"),
+        ("pressures) exportsTo", 9, "unexpected ')'"),
+        ("pressures exportsTo)+", 19, "unexpected ')'"),
+        ("pressures | | exportsTo", 12, "expected a relation name or '('"),
+        ("+pressures", 0, "expected a relation name or '('"),
+        ("pressures exports-To", 17, "unexpected '-'"),
+        ("pressures exportsTo  %", 21, "unexpected '%'"),
+        ("", 0, "the pattern is empty"),
+        ("   ", 0, "the pattern is empty"),
+        ("()", 1, "expected a relation name or '('"),
     ],
 )
-def test_malformed_patterns_name_the_position(pattern: str, position: int) -> None:
+def test_malformed_patterns_name_the_position_and_what_is_wrong(
+    pattern: str, position: int, says: str
+) -> None:
     with pytest.raises(PatternError) as error:
         compile_pattern(pattern, RELATIONS)
     assert error.value.position == position
+    assert error.value.pattern == pattern
+    first_line, shown, pointer = str(error.value).split("\n")
+    assert first_line == f"pattern {pattern!r}, at {position}: {says}"
+    assert (shown, pointer) == (f"  {pattern}", "  " + " " * position + "^")
 
 
 def test_unknown_relation_is_named_with_the_known_ones() -> None:

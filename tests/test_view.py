@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 from rdflib import RDF, Graph
 
 from graph import Build, QueryError, default_ontology_dir
+from graph.asof import graph_as_of
 from graph.chains import pressure_chains
 from graph.namespace import SKG
 from graph.network import Claim, project
@@ -115,10 +117,20 @@ def test_focus_product_and_as_of_choose_what_is_drawn(G: nx.MultiDiGraph, tmp_pa
     for edge in page["edges"]:  # type: ignore[attr-defined]
         claims = G[edge["from"]][edge["to"]][edge["relation"]]["claims"]
         assert any(c.product in (None, "laptops") for c in claims)
-    page = payload(
-        write_view(G, tmp_path / "d.html", as_of=__import__("datetime").date(2022, 1, 1)).read_text()
-    )
-    assert page["title"] == "sanctions-kg: as of 2022-01-01"
+    for day in (dt.date(2022, 1, 1), dt.date(2022, 4, 1)):
+        page = payload(write_view(G, tmp_path / "d.html", as_of=day).read_text())
+        assert page["title"] == f"sanctions-kg: as of {day.isoformat()}"
+        H = graph_as_of(G, day)
+        drawn_edges = {(e["from"], e["relation"], e["to"]): e for e in page["edges"]}  # type: ignore[attr-defined]
+        assert set(drawn_edges) == {(u, k, v) for u, v, k in H.edges(keys=True)}
+        assert len(drawn_edges) < G.number_of_edges()
+        for (u, relation, v), edge in drawn_edges.items():
+            claims = H.edges[u, v, relation]["claims"]
+            assert edge["statuses"] == sorted({c.status for c in claims if c.status})
+        assert {n["id"] for n in page["nodes"]} == set(G)  # type: ignore[attr-defined]
+    lenovo_russia = (ID + "lenovo", "exportsTo", ID + "russia")
+    drawn = {(e["from"], e["relation"], e["to"]) for e in page["edges"]}  # type: ignore[attr-defined]
+    assert lenovo_russia not in drawn  # halted by 2022-04-01
 
 
 def test_the_page_needs_no_network_and_no_bootstrap(G: nx.MultiDiGraph, tmp_path: Path) -> None:
