@@ -279,6 +279,28 @@ def language_tag_on_plain_string_column(d: Data) -> list[Where]:
 
 
 @case()
+def a_second_at_sign_in_a_column_name(d: Data) -> list[Where]:
+    # the language is everything after the first "@": "zh@x" is no language tag
+    d.rename_column(ENTITIES, "label@zh", "label@zh@x")
+    return [(ENTITIES, 1, "label@zh@x", "bad-language")]
+
+
+@case()
+def no_class_column_in_a_table_that_has_one(d: Data) -> list[Where]:
+    # no row of measures.csv can be read, so each claim naming a measure names an unknown entity
+    measures = {record[0] for record in d.records(MEASURES)[1:]}
+    d.drop_column(MEASURES, "class")
+    claims = d.records(CLAIMS)
+    naming = [
+        (CLAIMS, number, column, "unknown-entity")
+        for number, record in enumerate(claims[1:], start=2)
+        for column, value in zip(claims[0], record, strict=True)
+        if column in ("subject", "object", "measure") and value in measures
+    ]
+    return [(MEASURES, 1, "class", "missing-column"), *naming]
+
+
+@case()
 def malformed_language_tag(d: Data) -> list[Where]:
     d.rename_column(TRADE, "quote", "quote@zz!")
     return [(TRADE, 1, "quote@zz!", "bad-language")]
@@ -739,6 +761,7 @@ def test_bad_input(edit: Case, data: Data, good_output: dict[str, bytes], tmp_pa
     with pytest.raises(graph.InputError) as excinfo:
         graph.write_build(graph.build(data.root), out)
     assert _found(excinfo.value.problems) == expected
+    assert all(isinstance(p.message, str) and p.message.strip() for p in excinfo.value.problems)
     assert _snapshot(out) == good_output, "a failed build changed build/"
 
 

@@ -35,6 +35,7 @@ def test_parse_date_rejects(text: str) -> None:
     with pytest.raises(CellError) as info:
         parse_date(text)
     assert info.value.kind == "bad-date"
+    assert str(info.value).startswith(f"{text!r} is not a date")
 
 
 def claim_row(**cells: str) -> Row:
@@ -70,6 +71,7 @@ def test_several_sources_are_split_on_semicolons() -> None:
 def test_a_bad_claim_gets_no_direct_triple() -> None:
     triples, problems = row_triples(claim_row(object="laptops"), ONTO, INDEX)
     assert [(p.column, p.kind) for p in problems] == [("object", "range-mismatch")]
+    assert problems[0].message == "exportsTo needs a Country here; 'laptops' is a ProductCategory"
     assert (ID.lenovo, SKG.exportsTo, ID.laptops) not in triples
 
 
@@ -161,3 +163,27 @@ def test_the_curated_build_keeps_every_flag_and_precision(curated: Build) -> Non
         assert claims == coarse
     assert any(len(r["startDate"]) < 10 for r in rows if r["startDate"])
     assert any(len(r["startDate"]) == 10 for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "lexical"), [("-40", "-40.0"), ("0.0000001", "0.0000001"), ("-66.67", "-66.67")]
+)
+def test_decimals_are_written_as_turtle_reads_them_back(text: str, lexical: str) -> None:
+    row = Row("trade.csv", 4, "t-1", SKG.TradeObservation, {"changePercent": text})
+    triples, _problems = row_triples(row, ONTO, INDEX)
+    (change,) = [o for _, p, o in triples if p == SKG.changePercent]
+    assert isinstance(change, Literal)
+    assert (str(change), change.datatype) == (lexical, XSD.decimal)
+
+
+@pytest.mark.parametrize(("missing", "kind"), [("source", "missing-source"), ("subject", "missing-value")])
+def test_a_missing_required_cell_says_what_is_missing(missing: str, kind: str) -> None:
+    cells = claim_row().cells
+    row = Row("claims.csv", 7, "c-1", SKG.Claim, {k: v for k, v in cells.items() if k != missing})
+    _triples, problems = row_triples(row, ONTO, INDEX)
+    assert [(p.column, p.kind) for p in problems] == [(missing, kind)]
+
+
+def test_an_unknown_relation_is_reported_once() -> None:
+    _triples, problems = row_triples(claim_row(relation="bribes"), ONTO, INDEX)
+    assert [(p.column, p.kind) for p in problems] == [("relation", "unknown-relation")]

@@ -102,3 +102,8 @@ def test_sparql_form_of_the_default() -> None:
     assert to_sparql_path(parse_pattern(DEFAULT_PATTERN)) == (
         "((skg:sanctions|skg:pressures))+/(skg:supplies)*/skg:exportsTo"
     )
+
+
+def test_sparql_form_with_another_prefix() -> None:
+    tree = parse_pattern("(sanctions|pressures)+ supplies? exportsTo*")
+    assert to_sparql_path(tree, "ex:") == "((ex:sanctions|ex:pressures))+/(ex:supplies)?/(ex:exportsTo)*"
