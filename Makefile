@@ -45,13 +45,12 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest
 
-## Mutation testing of one module, e.g. `make mutants MODULE=graph/asof.py` (minutes, not in CI):
-## every mutant the tests let live is listed; `.venv/bin/mutmut show NAME` shows its change.
+## Mutation testing of one module against its mirror tests, e.g. `make mutants MODULE=graph/asof.py`
+## (minutes; not in CI): the score, and each mutant the tests let live.
 MODULE ?= graph/asof.py
 mutants: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[dev,mutation]"
-	$(BIN)/mutmut run "$(subst /,.,$(MODULE:.py=)).*"
-	$(BIN)/python tools/mutation_score.py "$(subst /,.,$(MODULE:.py=))"
+	$(BIN)/python tools/mutants.py $(MODULE)
 
 ## Rewrite the README's list of named questions from their headers.
 readme: $(STAMP)

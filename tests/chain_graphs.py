@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+import networkx as nx
 import pyoxigraph as ox
 from hypothesis import strategies as st
 
 SKG = "https://w3id.org/sanctions-kg/ontology#"
 ID = "https://w3id.org/sanctions-kg/id/"
 RELATIONS = ("sanctions", "pressures", "supplies", "exportsTo")
+PROJECTED = (*RELATIONS, "makes")
+"""The relations of a graph made :func:`by_hand` (``makes`` says what a company makes)."""
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 Edges = list[tuple[int, str, int]]
@@ -34,3 +39,14 @@ def graphs(draw: st.DrawFn, *, acyclic: bool = False, max_nodes: int = 7) -> tup
     edges = draw(st.lists(pair, max_size=nodes * 3, unique=True))
     edges = [(u, r, v) for u, r, v in edges if u != v and (not acyclic or u < v)]
     return edges, nodes
+
+
+def by_hand(
+    *edges: tuple[str, str, str], claims: Mapping[tuple[str, str, str], tuple[object, ...]] | None = None
+) -> nx.MultiDiGraph:
+    """A projection-shaped graph whose successors are in the order the edges are given, each
+    edge with the claims given for its triple (none by default)."""
+    G = nx.MultiDiGraph(relations=PROJECTED)
+    for u, relation, v in edges:
+        G.add_edge(u, v, key=relation, relation=relation, claims=(claims or {}).get((u, relation, v), ()))
+    return G

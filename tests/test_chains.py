@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 from typing import Any
 
@@ -9,14 +10,24 @@ import networkx as nx
 import pytest
 from hypothesis import given, settings
 
-from graph import Build, QueryError, open_store
+from graph import Build, QueryError, default_data_dir, open_store
 from graph.analysis import reachable_pairs
 from graph.asof import graph_as_of
-from graph.chains import MAX_HOPS, Chain, chain_index, chains_into, pressure_chains, resolve_entity
+from graph.chains import (
+    MAX_HOPS,
+    Chain,
+    chain_index,
+    chain_records,
+    chains_frame,
+    chains_into,
+    hop_rows,
+    pressure_chains,
+    resolve_entity,
+)
 from graph.errors import PatternError
-from graph.network import project
+from graph.network import Claim, project
 from graph.pattern import DEFAULT_PATTERN, parse_pattern, to_sparql_path
-from tests.chain_graphs import ID, SKG, graphs, store_of
+from tests.chain_graphs import ID, SKG, by_hand, graphs, store_of
 
 WSJ = "wsj-2022-05-lenovo-xiaomi"
 
@@ -251,3 +262,116 @@ def test_an_index_answers_only_for_its_graph_and_pattern(G: nx.MultiDiGraph) -> 
     )
     with pytest.raises(PatternError, match="unknown relation"):
         chain_index(G, "pressures bribes")
+
+
+def claims_table() -> dict[str, dict[str, str]]:
+    """The curated claims as the csv module reads them, by id: what the records must carry."""
+    with (default_data_dir() / "claims.csv").open(encoding="utf-8", newline="") as f:
+        return {row["id"]: row for row in csv.DictReader(f)}
+
+
+def as_day(text: str) -> str | None:
+    """A claim's date cell as the day it stands for (a month or a year from its first day)."""
+    return {4: f"{text}-01-01", 7: f"{text}-01", 10: text}[len(text)] if text else None
+
+
+def test_chain_records_carry_each_claim_as_the_table_states_it(G: nx.MultiDiGraph) -> None:
+    found = chains(G, "us-government", "russia")
+    records = chain_records(G, found)
+    table = claims_table()
+    assert [r["chain"] for r in records] == list(range(1, len(found) + 1))
+    assert [r["text"] for r in records] == [c.describe(G) for c in found]
+    assert [r["stance"] for r in records] == [c.stance for c in found]
+    seen = set()
+    for record, chain in zip(records, found, strict=True):
+        hops = record["hops"]
+        assert isinstance(hops, list)
+        assert [(h["source"], h["relation"], h["target"]) for h in hops] == [hop.triple for hop in chain.hops]
+        for hop in hops:
+            for claim in hop["claims"]:
+                row = table[claim["claim"]]
+                seen.add(claim["claim"])
+                assert (ID + row["subject"], row["relation"], ID + row["object"]) == (
+                    hop["source"],
+                    hop["relation"],
+                    hop["target"],
+                )
+                assert claim == {
+                    "claim": row["id"],
+                    "status": row["status"] or None,
+                    "stance": row["stance"] or None,
+                    "product": row["product"] or None,
+                    "start": as_day(row["startDate"]),
+                    "end": as_day(row["endDate"]),
+                    "sources": sorted(s.strip() for s in row["source"].split(";")),
+                    "quote": row["quote"] or None,
+                    "unverified": row["unverified"] == "true",
+                }
+    lenovo_halts = [c for c, row in table.items() if row["subject"] == "lenovo" and row["status"] == "Halted"]
+    assert set(lenovo_halts) <= seen
+    assert any(table[c]["startDate"] for c in seen)
+    assert any(table[c]["unverified"] == "true" for c in seen)
+
+
+def test_hop_rows_one_a_hop(G: nx.MultiDiGraph) -> None:
+    found = chains(G, "china-government", "russia")
+    rows = hop_rows(G, found)
+    assert [(r["chain"], r["hop"]) for r in rows] == [(1, 1), (1, 2), (2, 1), (2, 2)]
+    first = rows[0]
+    assert (first["source"], first["relation"], first["target"]) == (
+        "Government of the People's Republic of China",
+        "pressures",
+        "Lenovo",
+    )
+    hop = found[0].hops[0]
+    assert first["status"] == ";".join(sorted({c.status for c in hop.claims if c.status}))
+    assert first["stance"] == "TowardsResistance"
+    assert first["sources"] == ";".join(sorted(hop.sources))
+    assert ";" in str(rows[1]["status"])  # Lenovo's exports: active, then halted
+    frame = chains_frame(G, found)
+    assert list(frame.columns) == [
+        "chain",
+        "hop",
+        "source",
+        "relation",
+        "target",
+        "status",
+        "stance",
+        "sources",
+    ]
+    assert frame.to_dict("records") == rows
+
+
+def test_entities_by_full_iri_and_any_case(G: nx.MultiDiGraph) -> None:
+    assert resolve_entity(G, ID + "lenovo") == ID + "lenovo"
+    assert resolve_entity(G, "LENOVO") == ID + "lenovo"
+    with pytest.raises(QueryError) as error:
+        resolve_entity(G, "zzzzzzzz")
+    assert "did you mean" not in str(error.value)
+    assert error.value.parameter == "entity"
+
+
+def test_a_product_is_carried_by_a_claim_about_it_or_by_what_the_exporter_makes() -> None:
+    """e1 makes laptops, e2 makes nothing we know, e3 makes smartphones, e4 makes smartphones
+    but a claim says it exports laptops; e5 makes laptops, and its only claim is about phones."""
+    about = {
+        ("e4", "exportsTo", "t"): (Claim("c4", product="laptops"),),
+        ("e5", "exportsTo", "t"): (Claim("c5", product="smartphones"),),
+        **{(e, "exportsTo", "t"): (Claim(f"c-{e}"),) for e in ("e1", "e2", "e3")},
+    }
+    exporters = ("e1", "e2", "e3", "e4", "e5")
+    G = by_hand(
+        *((("s", "pressures", e)) for e in exporters),
+        *(((e, "exportsTo", "t")) for e in exporters),
+        ("e1", "makes", ID + "laptops"),
+        ("e3", "makes", ID + "smartphones"),
+        ("e4", "makes", ID + "smartphones"),
+        ("e5", "makes", ID + "laptops"),
+        claims=about,
+    )
+    for index in (None, chain_index(G)):
+        laptops = [c.hops[-1].source for c in pressure_chains(G, "s", "t", product="laptops", index=index)]
+        assert laptops == ["e1", "e2", "e4"]
+        phones = [c.hops[-1].source for c in pressure_chains(G, "s", "t", product="smartphones", index=index)]
+        assert phones == ["e2", "e3", "e5"]
+        assert len(list(pressure_chains(G, "s", "t", index=index))) == 5

@@ -14,17 +14,9 @@ from graph.chains import chains_into, pressure_chains
 from graph.network import project
 from graph.pattern import DEFAULT_PATTERN, compile_pattern
 from graph.reach import distances_to_target, source_cone
-from tests.chain_graphs import ID, RELATIONS, graphs, store_of
+from tests.chain_graphs import ID, RELATIONS, by_hand, graphs, store_of
 
 Hops = list[tuple[str, str, str]]
-
-
-def by_hand(*edges: tuple[str, str, str]) -> nx.MultiDiGraph:
-    """A projection-shaped graph whose successors are in the order the edges are given."""
-    G = nx.MultiDiGraph(relations=RELATIONS)
-    for u, relation, v in edges:
-        G.add_edge(u, v, key=relation, relation=relation, claims=())
-    return G
 
 
 def found(G: nx.MultiDiGraph, source: str, target: str, **options: Any) -> list[Hops]:
@@ -73,7 +65,9 @@ def test_a_way_back_to_the_source_does_not_hide_the_way_on() -> None:
     cone = source_cone(G, pattern, "s", "t", limit=6, budget=6)
     assert cone is not None
     assert {node for node, _ in cone} == {"s", "a", "b", "t"}
-    assert found(G, "s", "t") == [[("s", "pressures", "a"), ("a", "pressures", "b"), ("b", "exportsTo", "t")]]
+    chain = [("s", "pressures", "a"), ("a", "pressures", "b"), ("b", "exportsTo", "t")]
+    assert found(G, "s", "t") == found(G, "s", "t", max_hops=3) == [chain]
+    assert found(G, "s", "t", max_hops=2) == []
 
 
 def test_the_cone_gives_up_past_its_budget() -> None:
@@ -138,3 +132,22 @@ def test_chains_of_one_to_twelve_hops() -> None:
     for refused in (0, 13):
         with pytest.raises(QueryError, match="out of range"):
             found(G, "n0", "n12", pattern="pressures+", max_hops=refused)
+
+
+def test_a_state_reached_again_later_keeps_its_first_distance() -> None:
+    """s reaches x in one hop and again in three; x exports to t. Within three hops the chain
+    s -> x -> t is found: the later way to x must not make x look farther from s."""
+    others = [(f"x{i}", "exportsTo", "t") for i in range(5)]
+    G = by_hand(
+        ("s", "pressures", "x"),
+        ("s", "pressures", "a"),
+        ("a", "pressures", "b"),
+        ("b", "pressures", "x"),
+        ("x", "exportsTo", "t"),
+        *others,
+    )
+    pattern = compile_pattern(DEFAULT_PATTERN, RELATIONS)
+    cone = source_cone(G, pattern, "s", "t", limit=3, budget=6)
+    assert cone is not None
+    assert cone[("x", pattern.step(pattern.start, "pressures"))] == 1
+    assert found(G, "s", "t", max_hops=3) == [[("s", "pressures", "x"), ("x", "exportsTo", "t")]]

@@ -1,17 +1,20 @@
-"""The project's own tools: the mutation score reads mutmut's results as mutmut prints them."""
+"""The project's own tools: the mutation run's configuration and its score."""
 
 from __future__ import annotations
 
 import doctest
 import importlib.util
+import tomllib
 from pathlib import Path
 from types import ModuleType
 
-TOOLS = Path(__file__).parent.parent / "tools"
+import pytest
+
+ROOT = Path(__file__).parent.parent
 
 
 def load(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, TOOLS / f"{name}.py")
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -19,14 +22,44 @@ def load(name: str) -> ModuleType:
     return module
 
 
-def test_the_mutation_score_examples() -> None:
-    result = doctest.testmod(load("mutation_score"))
-    assert result.attempted >= 2
+@pytest.fixture(scope="module")
+def mutants() -> ModuleType:
+    return load("mutants")
+
+
+def test_the_examples_of_the_mutation_tool(mutants: ModuleType) -> None:
+    result = doctest.testmod(mutants)
+    assert result.attempted >= 4
     assert result.failed == 0
 
 
-def test_the_mutation_score_of_a_module() -> None:
-    score = load("mutation_score")
+def test_every_mirror_test_named_exists_and_every_module_named_too(mutants: ModuleType) -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    named = config["tool"]["sanctions-kg"]["mutants"]
+    assert "graph/asof.py" in named
+    for module in named:
+        assert (ROOT / module).is_file(), module
+        for test in mutants.mirror_tests(config, module):
+            assert (ROOT / test).is_file(), (module, test)
+
+
+def test_a_run_on_one_module_keeps_the_rest_of_the_configuration(mutants: ModuleType) -> None:
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    config = tomllib.loads(text)
+    table = mutants.mutmut_table(config["tool"]["mutmut"], "graph/reach.py", ["tests/test_reach.py"])
+    rewritten = tomllib.loads(mutants.TABLE.sub(table, text, count=1))
+    assert rewritten["tool"]["mutmut"] == {
+        **config["tool"]["mutmut"],
+        "only_mutate": ["graph/reach.py"],
+        "pytest_add_cli_args_test_selection": ["tests/test_reach.py"],
+    }
+    assert {k: v for k, v in rewritten.items() if k != "tool"} == {
+        k: v for k, v in config.items() if k != "tool"
+    }
+    assert rewritten["tool"]["sanctions-kg"] == config["tool"]["sanctions-kg"]
+
+
+def test_the_score_of_a_module(mutants: ModuleType) -> None:
     results = "\n".join(
         [
             "    graph.reach.x_source_cone__mutmut_1: killed",
@@ -37,9 +70,9 @@ def test_the_mutation_score_of_a_module() -> None:
             "    graph.reachable.x_f__mutmut_1: killed",
         ]
     )
-    found = score.statuses(results, "graph.reach")
+    found = mutants.statuses(results, "graph.reach")
     assert len(found) == 4
-    lines = score.report("graph.reach", found)
+    lines = mutants.report("graph.reach", found)
     assert lines[0] == "graph.reach: 2 of 4 mutants killed (50.0 %)"
     assert lines[2:] == [
         "  survived: graph.reach.x_source_cone__mutmut_3",
