@@ -149,5 +149,6 @@ def test_a_state_reached_again_later_keeps_its_first_distance() -> None:
     pattern = compile_pattern(DEFAULT_PATTERN, RELATIONS)
     cone = source_cone(G, pattern, "s", "t", limit=3, budget=6)
     assert cone is not None
-    assert cone[("x", pattern.step(pattern.start, "pressures"))] == 1
+    pressured = pattern.transitions[pattern.start]["pressures"]
+    assert cone[("x", pressured)] == 1
     assert found(G, "s", "t", max_hops=3) == [[("s", "pressures", "x"), ("x", "exportsTo", "t")]]
