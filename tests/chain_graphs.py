@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 SKG = "https://w3id.org/sanctions-kg/ontology#"
 ID = "https://w3id.org/sanctions-kg/id/"
 RELATIONS = ("sanctions", "pressures", "supplies", "exportsTo")
-PROJECTED = (*RELATIONS, "makes")
-"""The relations of a graph made :func:`by_hand` (``makes`` says what a company makes)."""
+PROJECTED = (*RELATIONS, "makes", "headquarteredIn")
+"""The relations of a graph made :func:`by_hand` (what a company makes, and where it is)."""
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 Edges = list[tuple[int, str, int]]

@@ -5,14 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 import networkx as nx
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 
 from graph import Build, query_frame
 from graph.analysis import chokepoints, exposure, reachable_pairs, whatif
 from graph.chains import pressure_chains
-from graph.network import project
-from tests.chain_graphs import ID, graphs, store_of
+from graph.network import Claim, project
+from tests.chain_graphs import ID, by_hand, graphs, store_of
 
 
 @pytest.fixture(scope="module")
@@ -96,3 +97,146 @@ def test_exposure_beside_observed_trade(curated: Build, G: nx.MultiDiGraph) -> N
     assert laptops.towardsResistance > 0
     assert rows[("Telecommunication base stations", "2022-02")].chains == 0
     assert rows[("All goods", "2022-02")].chains >= laptops.chains
+
+
+def small() -> nx.MultiDiGraph:
+    """g pressures a and b; a and b export to t; g pressures c, who supplies a."""
+    G = by_hand(
+        ("g", "pressures", "a"),
+        ("g", "pressures", "b"),
+        ("g", "pressures", "c"),
+        ("c", "supplies", "a"),
+        ("a", "exportsTo", "t"),
+        ("b", "exportsTo", "t"),
+    )
+    for node in G:
+        G.nodes[node]["label"] = node.upper()
+    return G
+
+
+def test_whatif_lists_each_chain_and_flow_before_and_after() -> None:
+    G = small()
+    table = whatif(
+        G, "g", "t", remove_nodes=["b", "nobody"], remove_edges=[("c", "supplies", "a"), ("x", "makes", "y")]
+    )
+    assert list(table.columns) == ["kind", "description", "before", "after"]
+    assert table.to_dict("records") == [
+        {"kind": "chain", "description": "G -pressures-> A -exportsTo-> T", "before": True, "after": True},
+        {"kind": "chain", "description": "G -pressures-> B -exportsTo-> T", "before": True, "after": False},
+        {
+            "kind": "chain",
+            "description": "G -pressures-> C -supplies-> A -exportsTo-> T",
+            "before": True,
+            "after": False,
+        },
+        {"kind": "flow", "description": "A -exportsTo-> T", "before": True, "after": True},
+        {"kind": "flow", "description": "B -exportsTo-> T", "before": True, "after": False},
+    ]
+    assert set(G) == {"g", "a", "b", "c", "t"}
+    assert G.has_edge("c", "a", key="supplies")
+
+
+def test_whatif_without_the_source_or_with_fewer_hops() -> None:
+    G = small()
+    gone = whatif(G, "g", "t", remove_nodes=["g"])
+    assert gone.before.all()
+    assert not gone.after.any()
+    short = whatif(G, "g", "t", max_hops=2, pattern="pressures exportsTo")
+    assert list(short[short.kind == "chain"].description) == [
+        "G -pressures-> A -exportsTo-> T",
+        "G -pressures-> B -exportsTo-> T",
+    ]
+    assert short.after.all()
+
+
+def test_a_direct_link_has_no_node_to_cut() -> None:
+    G = by_hand(("g", "pressures", "a"), ("a", "exportsTo", "t"), ("g", "exportsTo", "t"))
+    found = chokepoints(G, "g", "t", pattern="pressures? exportsTo")
+    assert found.chains == 2
+    assert found.nodes == frozenset()
+    assert len(found.edges) == 2
+    assert ("g", "exportsTo", "t") in found.edges  # every cut holds the direct link
+    assert not list(pressure_chains(without(G, edges=found.edges), "g", "t", pattern="pressures? exportsTo"))
+    assert found.ranking == (("a", 1),)
+
+
+def test_chokepoints_rank_by_chains_then_name() -> None:
+    found = chokepoints(small(), "g", "t")
+    assert found.chains == 3
+    assert found.ranking == (("a", 2), ("b", 1), ("c", 1))
+    assert found.nodes == frozenset({"a", "b"})
+    assert len(found.edges) == 2
+
+
+def observations(**changes: Any) -> pd.DataFrame:
+    row = {
+        "observation": "o1",
+        "reporter": "cn",
+        "partner": "t",
+        "product": ID + "laptops",
+        "productLabel": "Laptops",
+        "basePeriod": "2022-02",
+        "period": "2022-03",
+        "changePercent": -40.0,
+        "bound": "https://w3id.org/sanctions-kg/ontology#MoreThan",
+        "statedAs": "more than 40 percent",
+    }
+    return pd.DataFrame([{**row, **changes}, {**row, **changes}])
+
+
+def trade_graph() -> nx.MultiDiGraph:
+    """Two companies in cn export to t, one making laptops; a third is elsewhere; cn exports too."""
+    return by_hand(
+        ("g", "pressures", "maker"),
+        ("g", "pressures", "other"),
+        ("g", "pressures", "abroad"),
+        ("h", "pressures", "maker"),
+        ("maker", "exportsTo", "t"),
+        ("other", "exportsTo", "t"),
+        ("abroad", "exportsTo", "t"),
+        ("cn", "exportsTo", "t"),
+        ("maker", "headquarteredIn", "cn"),
+        ("other", "headquarteredIn", "cn"),
+        ("abroad", "headquarteredIn", "elsewhere"),
+        ("maker", "makes", ID + "laptops"),
+        ("other", "makes", ID + "phones"),
+        claims={
+            ("g", "pressures", "maker"): (Claim("c1", stance="TowardsCompliance"),),
+            ("h", "pressures", "maker"): (Claim("c2", stance="TowardsResistance"),),
+            ("maker", "exportsTo", "t"): (Claim("c3"),),
+            ("other", "exportsTo", "t"): (Claim("c4"),),
+        },
+    )
+
+
+def test_exposure_counts_the_chains_into_the_exporters_of_the_product() -> None:
+    table = exposure(trade_graph(), observations())
+    assert len(table) == 1  # the same observation twice (once per source) is one row
+    (row,) = table.to_dict("records")
+    assert row == {
+        "reporter": "cn",
+        "partner": "t",
+        "product": "Laptops",
+        "basePeriod": "2022-02",
+        "period": "2022-03",
+        "changePercent": -40.0,
+        "bound": "MoreThan",
+        "statedAs": "more than 40 percent",
+        "exporters": "cn, maker",
+        "chains": 2,
+        "towardsCompliance": 1,
+        "towardsResistance": 1,
+        "actors": "g, h",
+    }
+
+
+def test_exposure_for_all_goods_and_without_a_bound() -> None:
+    table = exposure(
+        trade_graph(), observations(product=ID + "all-goods", bound=None).drop(columns="observation")
+    )
+    assert len(table) == 2  # without observation ids, each row is its own
+    row = table.iloc[0]
+    assert row.exporters == "cn, maker, other"
+    assert row.chains == 3
+    assert row.bound is None
+    assert row.actors == "g, h"

@@ -9,10 +9,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rdflib.namespace import RDF, RDFS, XSD
-from rdflib.term import Literal
+from rdflib.term import Literal, URIRef
 
 from graph import ID, SKG, Build, default_data_dir, default_ontology_dir, load_ontology
-from graph.convert import CellError, parse_date, row_triples
+from graph.convert import CellError, _cell_triples, parse_date, row_triples
+from graph.ontology import individuals
+from graph.schema import Column
 from graph.tables import Row
 
 ONTO = load_ontology(default_ontology_dir())
@@ -176,7 +178,10 @@ def test_decimals_are_written_as_turtle_reads_them_back(text: str, lexical: str)
     assert (str(change), change.datatype) == (lexical, XSD.decimal)
 
 
-@pytest.mark.parametrize(("missing", "kind"), [("source", "missing-source"), ("subject", "missing-value")])
+@pytest.mark.parametrize(
+    ("missing", "kind"),
+    [("source", "missing-source"), ("subject", "missing-value"), ("relation", "missing-value")],
+)
 def test_a_missing_required_cell_says_what_is_missing(missing: str, kind: str) -> None:
     cells = claim_row().cells
     row = Row("claims.csv", 7, "c-1", SKG.Claim, {k: v for k, v in cells.items() if k != missing})
@@ -187,3 +192,85 @@ def test_a_missing_required_cell_says_what_is_missing(missing: str, kind: str) -
 def test_an_unknown_relation_is_reported_once() -> None:
     _triples, problems = row_triples(claim_row(relation="bribes"), ONTO, INDEX)
     assert [(p.column, p.kind) for p in problems] == [("relation", "unknown-relation")]
+
+
+def known(cls: URIRef) -> str:
+    return ", ".join(sorted(individuals(ONTO, cls)))
+
+
+CELL_MESSAGES = [
+    (claim_row(source=" ; "), "source", "missing-source", "'source' holds no value, only separators"),
+    (
+        claim_row(status="Stopped"),
+        "status",
+        "unknown-status",
+        f"'Stopped' is not a Status; known: {known(SKG.Status)}",
+    ),
+    (claim_row(object="lenovoo"), "object", "unknown-entity", "unknown entity 'lenovoo'"),
+    (claim_row(unverified="yes"), "unverified", "bad-boolean", "'yes' is not true or false"),
+    (
+        claim_row(startDate="soon"),
+        "startDate",
+        "bad-date",
+        "'soon' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+    ),
+    (claim_row(measure="lenovo"), "measure", "class-mismatch", "'lenovo' is a OEM, not a SanctionsMeasure"),
+    (
+        Row("trade.csv", 4, "t-1", SKG.TradeObservation, {"period": "2022-13"}),
+        "period",
+        "bad-date",
+        "'2022-13' is not a month (YYYY-MM)",
+    ),
+    (
+        Row("trade.csv", 4, "t-1", SKG.TradeObservation, {"changePercent": "-40%"}),
+        "changePercent",
+        "bad-number",
+        "'-40%' is not a decimal number (e.g. -66.67)",
+    ),
+    (
+        Row("entities.csv", 3, "russia", SKG.Country, {"label": "Russia", "wikidata": "Q-1"}),
+        "wikidata",
+        "bad-pattern",
+        "'Q-1' does not match '^http://www\\\\.wikidata\\\\.org/entity/Q[1-9][0-9]*$'",
+    ),
+]
+
+
+@pytest.mark.parametrize(("row", "column", "kind", "message"), CELL_MESSAGES)
+def test_each_cell_problem_says_what_is_wrong(row: Row, column: str, kind: str, message: str) -> None:
+    """The messages users read in the build's report (the kind and place are the contract;
+    the words are checked here once so that none is lost)."""
+    _triples, problems = row_triples(row, ONTO, INDEX)
+    found = [p for p in problems if p.column == column]
+    assert [(p.kind, p.message) for p in found] == [(kind, message)]
+
+
+def test_a_missing_required_cell_names_the_class() -> None:
+    cells = {k: v for k, v in claim_row().cells.items() if k != "relation"}
+    _triples, problems = row_triples(Row("claims.csv", 7, "c-1", SKG.Claim, cells), ONTO, INDEX)
+    assert [(p.column, p.kind, p.message) for p in problems] == [
+        ("relation", "missing-value", "'relation' is required for a Claim")
+    ]
+
+
+def test_literals_keep_their_text_datatype_and_language() -> None:
+    trade = Row("trade.csv", 4, "t-1", SKG.TradeObservation, {"period": "2022-03"})
+    triples, _ = row_triples(trade, ONTO, INDEX)
+    (period,) = [o for _, p, o in triples if p == SKG.period]
+    assert isinstance(period, Literal)
+    assert (str(period), period.datatype) == ("2022-03", XSD.gYearMonth)
+    label = Row("entities.csv", 3, "russia", SKG.Country, {"label": "Russia"})
+    (name,) = [o for _, p, o in row_triples(label, ONTO, INDEX)[0] if p == RDFS.label]
+    assert isinstance(name, Literal)
+    assert name.language == "en"
+
+
+@pytest.mark.parametrize(("datatype", "text"), [(XSD.integer, "42"), (XSD.anyURI, "https://example.org/")])
+def test_a_column_of_another_datatype_keeps_it(datatype: URIRef, text: str) -> None:
+    """A datatype the reader has no rule for (an ontology may add one) is written as given."""
+    row = Row("extra.csv", 2, "x", SKG.Claim, {"extra": text})
+    column = Column("extra", SKG.note, datatype=datatype)
+    triples = list(_cell_triples(ID.x, column, row.cells["extra"], lang=None, onto=ONTO, index=INDEX))
+    assert triples == [(ID.x, SKG.note, Literal(text, datatype=datatype))]
+    assert isinstance(triples[0][2], Literal)
+    assert str(triples[0][2]) == text

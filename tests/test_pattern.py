@@ -94,6 +94,7 @@ def test_unknown_relation_is_named_with_the_known_ones() -> None:
     with pytest.raises(PatternError) as error:
         compile_pattern("pressures+ supply* exportsTo", RELATIONS)
     assert error.value.position == 11
+    assert error.value.pattern == "pressures+ supply* exportsTo"
     assert "unknown relation 'supply'" in str(error.value)
     assert "known: exportsTo, makes, pressures, sanctions, supplies" in str(error.value)
 
@@ -107,3 +108,27 @@ def test_sparql_form_of_the_default() -> None:
 def test_sparql_form_with_another_prefix() -> None:
     tree = parse_pattern("(sanctions|pressures)+ supplies? exportsTo*")
     assert to_sparql_path(tree, "ex:") == "((ex:sanctions|ex:pressures))+/(ex:supplies)?/(ex:exportsTo)*"
+
+
+def test_a_compiled_pattern_keeps_its_text_tree_and_relations() -> None:
+    compiled = compile_pattern(DEFAULT_PATTERN, RELATIONS)
+    assert compiled.text == DEFAULT_PATTERN
+    assert compiled.tree == parse_pattern(DEFAULT_PATTERN)
+    assert compiled.relations == frozenset({"sanctions", "pressures", "supplies", "exportsTo"})
+    assert compiled.start == 0
+
+
+def test_one_relation_is_a_name_not_a_sequence() -> None:
+    assert parse_pattern("exportsTo") == Node("name", name="exportsTo", position=0)
+    assert parse_pattern("(exportsTo)").kind == "name"
+    assert parse_pattern("exportsTo supplies").kind == "seq"
+
+
+def test_a_graph_without_relations_is_told_its_ontology_may_be_missing() -> None:
+    with pytest.raises(PatternError) as error:
+        compile_pattern("pressures exportsTo", [])
+    assert error.value.pattern == "pressures exportsTo"
+    assert error.value.position == 0
+    assert "unknown relation 'pressures'; the graph declares no relations: is its ontology loaded?" in str(
+        error.value
+    )
