@@ -147,12 +147,14 @@ def _record_number(prefix: str) -> int:
     return sum(1 for _ in csv.reader(io.StringIO(prefix + "x", newline="")))  # pragma: no mutate
 
 
-def _decode(data: bytes, display: str) -> tuple[str | None, Problem | None]:
+def _decode(data: bytes, display: str) -> str | Problem:
+    """The text of a table, or where it stops being UTF-8."""
     try:
-        return data.decode("utf-8-sig"), None
+        return data.decode("utf-8-sig")  # pragma: no mutate - codec names are case-insensitive
     except UnicodeDecodeError as exc:
-        row = _record_number(data[: exc.start].decode("utf-8-sig", errors="replace"))
-        return None, Problem(
+        # the bytes before the error decode cleanly, whatever the codec's options
+        row = _record_number(data[: exc.start].decode("utf-8-sig"))  # pragma: no mutate
+        return Problem(
             display,
             row,
             None,
@@ -177,7 +179,10 @@ def _row(
             Problem(display, number, None, "bad-row", f"{len(record)} cells, the header has {len(header)}")
         )
         return None, problems
-    cells = {name: value.strip() for name, value in zip(header, record, strict=True) if value.strip()}
+    # (the lengths were just compared, so zip's strictness is never put to the test)
+    cells = {
+        name: value.strip() for name, value in zip(header, record, strict=True) if value.strip()
+    }  # pragma: no mutate
     row_id = cells.pop(ID_COLUMN, "")
     if not SLUG.match(row_id):
         kind = "missing-value" if not row_id else "bad-id"
@@ -242,9 +247,9 @@ def read_table(
         return [], [Problem(shown, None, None, "missing-file", "no such file")]
     except OSError as exc:
         return [], [Problem(shown, None, None, "unreadable-file", exc.strerror or str(exc))]
-    text, problem = _decode(data, shown)
-    if text is None:
-        return [], [problem] if problem else []
+    text = _decode(data, shown)
+    if isinstance(text, Problem):
+        return [], [text]
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[Row] = []
     problems: list[Problem] = []
