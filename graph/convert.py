@@ -94,9 +94,8 @@ def _literal(column: Column, text: str, lang: str | None) -> Literal:
     if datatype == XSD.boolean:
         if text not in BOOLEANS:
             raise CellError("bad-boolean", f"{text!r} is not true or false")
-        return Literal(
-            BOOLEANS[text], datatype=XSD.boolean
-        )  # pragma: no mutate - a bool is xsd:boolean anyway
+        # rdflib types a bool as xsd:boolean whether or not it is said
+        return Literal(BOOLEANS[text], datatype=XSD.boolean)  # pragma: no mutate
     if datatype == RDF.langString:
         return Literal(text, lang=lang or "en")
     if datatype == XSD.string:

@@ -180,9 +180,8 @@ def _row(
         )
         return None, problems
     # (the lengths were just compared, so zip's strictness is never put to the test)
-    cells = {
-        name: value.strip() for name, value in zip(header, record, strict=True) if value.strip()
-    }  # pragma: no mutate
+    pairs = zip(header, record, strict=True)  # pragma: no mutate
+    cells = {name: value.strip() for name, value in pairs if value.strip()}
     row_id = cells.pop(ID_COLUMN, "")
     if not SLUG.match(row_id):
         kind = "missing-value" if not row_id else "bad-id"
