@@ -375,3 +375,122 @@ def test_a_product_is_carried_by_a_claim_about_it_or_by_what_the_exporter_makes(
         phones = [c.hops[-1].source for c in pressure_chains(G, "s", "t", product="smartphones", index=index)]
         assert phones == ["e2", "e3", "e5"]
         assert len(list(pressure_chains(G, "s", "t", index=index))) == 5
+
+
+def test_a_move_that_fails_the_product_does_not_hide_the_next() -> None:
+    """e exports phones to t, and supplies f, who exports laptops to t: asked for laptops, the
+    failed last hop from e must not stop the search from going on through f."""
+    G = by_hand(
+        ("s", "pressures", "e"),
+        ("e", "exportsTo", "t"),
+        ("e", "supplies", "f"),
+        ("f", "exportsTo", "t"),
+        claims={
+            ("e", "exportsTo", "t"): (Claim("c1", product="phones"),),
+            ("f", "exportsTo", "t"): (Claim("c2", product="laptops"),),
+        },
+    )
+    assert [c.nodes for c in pressure_chains(G, "s", "t", product="laptops")] == [("s", "e", "f", "t")]
+
+
+def test_unknown_ends_name_their_parameter(G: nx.MultiDiGraph) -> None:
+    russia = ID + "russia"
+    with pytest.raises(QueryError) as error:
+        list(pressure_chains(G, "nowhere", russia))
+    assert (error.value.parameter, str(error.value).split(": ", 1)[-1]) == (
+        "source",
+        "no node 'nowhere' in the graph",
+    )
+    with pytest.raises(QueryError) as error:
+        list(chains_into(G, "nowhere"))
+    assert error.value.parameter == "target"
+    assert "no node 'nowhere' in the graph" in str(error.value)
+    with pytest.raises(QueryError) as error:
+        chains(G, "us-government", "russia", max_hops=13)
+    assert (
+        "13 is out of range: a chain has at least 1 hop, and more than 12 would make the search explode"
+        in str(error.value)
+    )
+    index = chain_index(G, "pressures exportsTo")
+    with pytest.raises(QueryError) as error:
+        chains(G, "us-government", "russia", index=index, pattern=DEFAULT_PATTERN)
+    assert error.value.parameter == "index"
+    with pytest.raises(QueryError, match="this index was built for another graph"):
+        chains(G.copy(), "us-government", "russia", index=index)
+
+
+def test_a_graph_without_relations_declared() -> None:
+    G = nx.MultiDiGraph()
+    G.add_edge("s", "t", key="exportsTo", relation="exportsTo", claims=())
+    for search in (lambda: chain_index(G), lambda: list(pressure_chains(G, "s", "t"))):
+        with pytest.raises(PatternError, match="the graph declares no relations"):
+            search()
+
+
+def test_the_default_longest_chain_is_six_hops() -> None:
+    for length, found in ((6, 1), (7, 0)):
+        G = by_hand(
+            *((f"n{i}", "pressures", f"n{i + 1}") for i in range(length - 1)),
+            (f"n{length - 1}", "exportsTo", "t"),
+        )
+        assert len(list(pressure_chains(G, "n0", "t"))) == found
+        assert len(list(chains_into(G, "t", sources=["n0"]))) == found
+
+
+def test_an_index_searches_with_its_own_pattern_as_of_a_day() -> None:
+    edges = [
+        ("s", "pressures", "a"),
+        ("a", "supplies", "b"),
+        ("b", "exportsTo", "t"),
+        ("a", "exportsTo", "t"),
+    ]
+    G = by_hand(*edges, claims={edge: (Claim(f"c{i}"),) for i, edge in enumerate(edges)})
+    index = chain_index(G, "pressures exportsTo")
+    day = dt.date(2022, 1, 1)
+    assert [c.nodes for c in pressure_chains(G, "s", "t", index=index, as_of=day)] == [("s", "a", "t")]
+    assert len(list(pressure_chains(G, "s", "t", as_of=day))) == 2
+
+
+def test_records_and_rows_of_a_hop_with_several_claims() -> None:
+    claims = (
+        Claim(
+            "c1",
+            status="Active",
+            stance="TowardsCompliance",
+            sources=("b-src", "a-src"),
+            end=dt.date(2022, 5, 1),
+        ),
+        Claim(
+            "c2", status="Halted", stance="TowardsResistance", sources=("c-src",), start=dt.date(2022, 3, 1)
+        ),
+    )
+    G = by_hand(("s", "pressures", "t"), claims={("s", "pressures", "t"): claims})
+    found = list(pressure_chains(G, "s", "t", pattern="pressures"))
+    (record,) = chain_records(G, found)
+    hop = record["hops"][0]  # type: ignore[index]
+    assert [(c["claim"], c["start"], c["end"]) for c in hop["claims"]] == [
+        ("c1", None, "2022-05-01"),
+        ("c2", "2022-03-01", None),
+    ]
+    assert record["stance"] is None  # its claims disagree
+    (row,) = hop_rows(G, found)
+    assert (row["status"], row["stance"], row["sources"]) == (
+        "Active;Halted",
+        "TowardsCompliance;TowardsResistance",
+        "a-src;b-src;c-src",
+    )
+
+
+def test_no_chains_make_an_empty_table_with_its_columns(G: nx.MultiDiGraph) -> None:
+    frame = chains_frame(G, [])
+    assert frame.empty
+    assert list(frame.columns) == [
+        "chain",
+        "hop",
+        "source",
+        "relation",
+        "target",
+        "status",
+        "stance",
+        "sources",
+    ]
