@@ -62,11 +62,14 @@ class Claim:
     unverified: bool = False
 
 
-def _local(term: Any) -> str | None:
-    if term is None:
-        return None
+def _name(term: Any) -> str:
+    """The local name of an IRI term: what follows its last ``#`` or ``/``."""
     value: str = term.value
     return value[max(value.rfind("#"), value.rfind("/")) + 1 :]
+
+
+def _local(term: Any) -> str | None:
+    return _name(term) if term is not None else None
 
 
 def _date(term: Any) -> dt.date | None:
@@ -136,15 +139,15 @@ def _claim(claim: str, objects: Callable[[str], Sequence[Any]]) -> tuple[tuple[s
     if s is None or p is None or o is None:
         return None
     quote, unverified = first(QUOTE), first(UNVERIFIED)
-    return (s.value, _local(p) or "", o.value), Claim(
-        id=_local(ox.NamedNode(claim)) or claim,
+    return (s.value, _name(p), o.value), Claim(
+        id=_name(ox.NamedNode(claim)),
         status=_local(first(STATUS)),
         stance=_local(first(STANCE)),
         product=_local(first(PRODUCT)),
         start=_date(first(START)),
         end=_date(first(END)),
         precision=_local(first(PRECISION)),
-        sources=tuple(sorted({_local(t) or "" for t in objects(SOURCE)})),
+        sources=tuple(sorted({_name(t) for t in objects(SOURCE)})),
         quote=quote.value if quote is not None else None,
         unverified=unverified is not None and unverified.value == "true",
     )
@@ -188,16 +191,20 @@ def project(source: Build | Graph | ox.Store) -> nx.MultiDiGraph:
         store = open_store(source)
     else:
         store = ox.Store()
-        store.bulk_load(source.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
-    G = nx.MultiDiGraph(relations=tuple(sorted(_local(r["p"]) or "" for r in _rows(store, RELATIONS))))
+        text = source.serialize(format="nt", encoding="utf-8")  # pragma: no mutate - bulk_load takes text too
+        store.bulk_load(text, format=ox.RdfFormat.N_TRIPLES)
+    G = nx.MultiDiGraph(relations=tuple(sorted(_name(r["p"]) for r in _rows(store, RELATIONS))))
+    classes: dict[str, set[str]] = defaultdict(set)
+    labels: dict[str, set[str]] = defaultdict(set)
     for row in _rows(store, NODES):
-        attrs = {"cls": _local(row["class"]), "label": row["label"].value if row["label"] else None}
-        known = G.nodes.get(row["entity"].value)
-        if known is None or (known["label"] is None and attrs["label"] is not None):
-            G.add_node(row["entity"].value, **attrs)
+        classes[row["entity"].value].add(_name(row["class"]))
+        if row["label"] is not None:
+            labels[row["entity"].value].add(row["label"].value)
+    for entity, named in classes.items():  # the first class and label by name, as project_around
+        G.add_node(entity, cls=min(named), label=min(labels[entity], default=None))
     claims = _claims(store)
     for row in _rows(store, EDGES):
-        s, relation, o = row["s"].value, _local(row["p"]) or "", row["o"].value
+        s, relation, o = row["s"].value, _name(row["p"]), row["o"].value
         for node in (s, o):
             if node not in G:
                 G.add_node(node, cls=None, label=None)
@@ -220,7 +227,7 @@ def _node_attrs(store: ox.Store, node: str) -> dict[str, Any]:
     subject = ox.NamedNode(node)
     skip = {str(SKG.Claim), str(SKG.Source), str(SKG.TradeObservation)}
     classes = sorted(
-        _local(q.object) or ""
+        _name(q.object)
         for q in store.quads_for_pattern(subject, ox.NamedNode(str(RDF.type)), None, ox.DefaultGraph())
         if isinstance(q.object, ox.NamedNode) and q.object.value not in skip and node.startswith(str(ID))
     )
@@ -246,7 +253,7 @@ def project_around(store: ox.Store, centre: str, depth: int) -> nx.MultiDiGraph:
     (True, False)
     """
     relations = {row["p"].value for row in _rows(store, RELATIONS)}
-    G = nx.MultiDiGraph(relations=tuple(sorted(_local(ox.NamedNode(r)) or "" for r in relations)))
+    G = nx.MultiDiGraph(relations=tuple(sorted(_name(ox.NamedNode(r)) for r in relations)))
     seen, frontier = {centre}, {centre}
     for _ in range(depth):
         reached: set[str] = set()
@@ -262,7 +269,8 @@ def project_around(store: ox.Store, centre: str, depth: int) -> nx.MultiDiGraph:
         seen |= reached
     for node in sorted(seen):
         G.add_node(node, **_node_attrs(store, node))
-    rdf_subject = ox.NamedNode(str(RDF.subject))
+    # (reading every triple into the node instead finds the same claims, more slowly)
+    rdf_subject = ox.NamedNode(str(RDF.subject))  # pragma: no mutate
     for node in sorted(seen):
         term = ox.NamedNode(node)
         triples = {
@@ -273,12 +281,12 @@ def project_around(store: ox.Store, centre: str, depth: int) -> nx.MultiDiGraph:
             and q.object.value in seen
         }
         claims: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
-        for q in store.quads_for_pattern(None, rdf_subject, term, ox.DefaultGraph()):
+        for q in store.quads_for_pattern(None, rdf_subject, term, ox.DefaultGraph()):  # pragma: no mutate
             read = _claim_of(store, q.subject) if isinstance(q.subject, ox.NamedNode) else None
             if read is not None:
                 claims[read[0]].append(read[1])
         for s, p, o in sorted(triples):
-            relation = _local(ox.NamedNode(p)) or ""
+            relation = _name(ox.NamedNode(p))
             found = sorted(claims.get((s, relation, o), ()), key=lambda c: c.id)
             G.add_edge(s, o, key=relation, relation=relation, claims=tuple(found))
     return G

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import networkx as nx
@@ -11,7 +12,7 @@ from rdflib.namespace import RDF
 
 from graph import SKG, Build, open_store
 from graph.generate import generated_ntriples
-from graph.network import claims_of, label_of, project, project_around
+from graph.network import claims_of, label_of, products_made, project, project_around
 
 ID = "https://w3id.org/sanctions-kg/id/"
 
@@ -169,3 +170,138 @@ def test_a_projection_around_a_node_is_that_part_of_the_whole(curated: Build, ki
             near = project_around(store, centre, depth)
             assert summary(near) == summary(part), (centre, depth)
             assert near.number_of_nodes() >= 1 + (depth > 0)
+
+
+SKG_NS = "https://w3id.org/sanctions-kg/ontology#"
+RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+
+
+def n(name: str) -> ox.NamedNode:
+    return ox.NamedNode(name if "://" in name else ID + name)
+
+
+def s(name: str) -> ox.NamedNode:
+    return ox.NamedNode(SKG_NS + name)
+
+
+def rdf(name: str) -> ox.NamedNode:
+    return ox.NamedNode(RDF_NS + name)
+
+
+def small_store(graph: ox.NamedNode | ox.DefaultGraph | None = None) -> list[ox.Quad]:
+    """Two companies, one relation with two claims (statuses differing), one without any claim,
+    an untyped endpoint, an entity of two classes and two labels, and a statement that is no claim."""
+    where = graph or ox.DefaultGraph()
+    triples = [
+        (s("exportsTo"), rdf("type"), s("Relation")),
+        (s("supplies"), rdf("type"), s("Relation")),
+        (n("a"), rdf("type"), s("OEM")),
+        (n("a"), LABEL, ox.Literal("A", language="en")),
+        (n("a"), LABEL, ox.Literal("Ä", language="de")),
+        (n("b"), rdf("type"), s("Country")),
+        (n("b"), rdf("type"), s("Actor")),
+        (n("b"), LABEL, ox.Literal("Zed", language="en")),
+        (n("b"), LABEL, ox.Literal("Bee", language="en-GB")),
+        (n("c"), rdf("type"), s("OEM")),
+        (n("a"), s("exportsTo"), n("b")),
+        (n("a"), s("supplies"), n("c")),
+        (n("c"), s("exportsTo"), n("untyped")),
+        (n("k1"), rdf("type"), s("Claim")),
+        (n("k1"), rdf("subject"), n("a")),
+        (n("k1"), rdf("predicate"), s("exportsTo")),
+        (n("k1"), rdf("object"), n("b")),
+        (n("k1"), s("status"), s("Halted")),
+        (n("k1"), s("status"), s("Active")),
+        (n("k1"), s("source"), n("src-2")),
+        (n("k1"), s("source"), n("src-1")),
+        (
+            n("k1"),
+            s("unverified"),
+            ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")),
+        ),
+        (n("k2"), rdf("type"), s("Claim")),
+        (n("k2"), rdf("subject"), n("a")),
+        (n("k2"), rdf("predicate"), s("exportsTo")),
+        (n("k2"), rdf("object"), n("b")),
+        (
+            n("k2"),
+            s("endDate"),
+            ox.Literal("2022-05-01", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")),
+        ),
+        (n("k3"), rdf("type"), s("Claim")),  # no object: not a claim the projection can place
+        (n("k3"), rdf("subject"), n("a")),
+        (n("k3"), rdf("predicate"), s("supplies")),
+        (n("https://example.org/st"), rdf("type"), rdf("Statement")),  # reified, but no skg:Claim
+        (n("https://example.org/st"), rdf("subject"), n("a")),
+        (n("https://example.org/st"), rdf("predicate"), s("supplies")),
+        (n("https://example.org/st"), rdf("object"), n("c")),
+        (n("https://example.org/bare"), rdf("subject"), n("a")),  # not even typed
+    ]
+    return [ox.Quad(a, b, c, where) for a, b, c in triples]
+
+
+def test_a_small_store_projected_exactly() -> None:
+    store = ox.Store()
+    store.extend(small_store())
+    G = project(store)
+    assert G.graph["relations"] == ("exportsTo", "supplies")
+    assert dict(G.nodes(data=True)) == {
+        ID + "a": {"cls": "OEM", "label": "A"},
+        ID + "b": {"cls": "Actor", "label": "Bee"},  # the first class and English label by name
+        ID + "c": {"cls": "OEM", "label": None},
+        ID + "untyped": {"cls": None, "label": None},
+    }
+    assert {(u, k, v): d["relation"] for u, v, k, d in G.edges(keys=True, data=True)} == {
+        (ID + "a", "exportsTo", ID + "b"): "exportsTo",
+        (ID + "a", "supplies", ID + "c"): "supplies",
+        (ID + "c", "exportsTo", ID + "untyped"): "exportsTo",
+    }
+    k1, k2 = claims_of(G, ID + "a", ID + "b", "exportsTo")
+    assert (k1.id, k1.status, k1.sources, k1.unverified, k1.end) == (
+        "k1",
+        "Active",
+        ("src-1", "src-2"),
+        True,
+        None,
+    )
+    assert (k2.id, k2.status, k2.sources, k2.unverified, k2.end) == (
+        "k2",
+        None,
+        (),
+        False,
+        dt.date(2022, 5, 1),
+    )
+    assert claims_of(G, ID + "a", ID + "c", "supplies") == ()  # k3 has no object; st is no claim
+    assert claims_of(G, ID + "c", ID + "a", "supplies") == ()  # no such edge
+    for centre, depth in ((ID + "a", 2), (ID + "c", 1), (ID + "untyped", 1)):
+        assert summary(project_around(store, centre, depth)) == summary(
+            nx.ego_graph(G, centre, radius=depth, undirected=True)
+        ), centre
+
+
+def test_only_the_default_graph_is_read() -> None:
+    store = ox.Store()
+    store.extend(small_store())
+    before = summary(project(store))
+    around = summary(project_around(store, ID + "a", 2))
+    elsewhere = ox.NamedNode("https://example.org/elsewhere")
+    store.extend(q for q in small_store(elsewhere) if q.subject != n("https://example.org/st"))
+    store.add(ox.Quad(n("a"), s("exportsTo"), n("d"), elsewhere))
+    store.add(ox.Quad(n("k4"), rdf("type"), s("Claim"), elsewhere))
+    store.add(ox.Quad(n("d"), rdf("type"), s("SanctionsMeasure"), elsewhere))
+    assert summary(project(store)) == before
+    assert summary(project_around(store, ID + "a", 2)) == around
+
+
+def test_labels_and_products_of_nodes(G: nx.MultiDiGraph) -> None:
+    H = nx.MultiDiGraph()
+    H.add_node(ID + "x", label=None)
+    H.add_edge(ID + "x", ID + "laptops", key="makes")
+    H.add_edge(ID + "x", ID + "phones", key="makes")
+    H.add_edge(ID + "x", ID + "t", key="exportsTo")
+    assert label_of(H, ID + "x") == "x"
+    assert label_of(H, ID + "nowhere") == "nowhere"
+    assert label_of(G, ID + "lenovo") == "Lenovo"
+    assert products_made(H, ID + "x") == {"laptops", "phones"}
+    assert products_made(H, ID + "t") == set()
