@@ -193,7 +193,7 @@ def small_store(graph: ox.NamedNode | ox.DefaultGraph | None = None) -> list[ox.
     """Two companies, one relation with two claims (statuses differing), one without any claim,
     an untyped endpoint, an entity of two classes and two labels, and a statement that is no claim."""
     where = graph or ox.DefaultGraph()
-    triples = [
+    triples: list[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]] = [
         (s("exportsTo"), rdf("type"), s("Relation")),
         (s("supplies"), rdf("type"), s("Relation")),
         (n("a"), rdf("type"), s("OEM")),
