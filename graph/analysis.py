@@ -217,7 +217,7 @@ def exposure(
     rows = []
     if "observation" in observations.columns:  # one row per observation, not per source
         observations = observations.drop_duplicates("observation")
-    for obs in observations.itertuples(index=False):
+    for obs in observations.itertuples(index=False):  # pragma: no mutate - read by name, index or not
         product = str(obs.product).removeprefix(str(ID))
         exporters = _exporters(G, str(obs.reporter), str(obs.partner), product)
         into = chains_into(
@@ -236,7 +236,7 @@ def exposure(
                 "basePeriod": obs.basePeriod,
                 "period": obs.period,
                 "changePercent": obs.changePercent,
-                "bound": str(obs.bound).rsplit("#", 1)[-1] if obs.bound is not None else None,
+                "bound": str(obs.bound).rpartition("#")[2] if obs.bound is not None else None,
                 "statedAs": obs.statedAs,
                 "exporters": ", ".join(sorted(label_of(G, e) for e in exporters)),
                 "chains": len(chains),

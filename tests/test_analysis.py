@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import networkx as nx
@@ -240,3 +241,100 @@ def test_exposure_for_all_goods_and_without_a_bound() -> None:
     assert row.chains == 3
     assert row.bound is None
     assert row.actors == "g, h"
+
+
+def chain_of(length: int) -> nx.MultiDiGraph:
+    """n0 pressures n1 ... n(length-1), who exports to t: one chain of ``length`` hops."""
+    edges = [(f"n{i}", "pressures", f"n{i + 1}") for i in range(length - 1)]
+    return by_hand(*edges, (f"n{length - 1}", "exportsTo", "t"))
+
+
+def test_the_analyses_look_six_hops_deep_by_default() -> None:
+    for length, found in ((6, 1), (7, 0)):
+        G = chain_of(length)
+        assert chokepoints(G, "n0", "t").chains == found
+        assert len(whatif(G, "n0", "t")) == 2 * found  # a chain and its flow
+        (row,) = exposure(G, observations(reporter=f"n{length - 1}", product=ID + "all-goods")).to_dict(
+            "records"
+        )
+        assert ("n0" in row["actors"].split(", ")) is bool(found)
+
+
+def test_chokepoints_as_of_a_day_and_ties_by_name() -> None:
+    claims = {
+        ("g", "pressures", "z"): (Claim("c1"),),
+        ("g", "pressures", "y"): (Claim("c2"),),
+        ("z", "exportsTo", "t"): (Claim("c3", status="Halted", start=dt.date(2022, 3, 1)),),
+        ("y", "exportsTo", "t"): (Claim("c4"),),
+    }
+    G = by_hand(*claims, claims=claims)
+    assert chokepoints(G, "g", "t").ranking == (("y", 1), ("z", 1))
+    assert chokepoints(G, "g", "t", as_of=dt.date(2022, 4, 1)).ranking == (("y", 1),)
+    assert chokepoints(G, "g", "t", as_of=dt.date(2022, 2, 1)).chains == 2
+
+
+def test_whatif_removes_only_the_relation_named() -> None:
+    G = by_hand(("g", "pressures", "a"), ("g", "supplies", "a"), ("a", "exportsTo", "t"))
+    table = whatif(
+        G, "g", "t", remove_edges=[("g", "supplies", "a")], pattern="(pressures|supplies) exportsTo"
+    )
+    assert table[table.kind == "chain"].after.tolist() == [True, False]
+    table = whatif(
+        G, "g", "t", remove_edges=[("g", "pressures", "a")], pattern="(pressures|supplies) exportsTo"
+    )
+    assert table[table.kind == "chain"].after.tolist() == [False, True]
+
+
+def test_whatif_with_another_pattern_and_long_flows() -> None:
+    G = by_hand(
+        ("g", "pressures", "c"), ("c", "supplies", "d"), ("d", "exportsTo", "t"), ("g", "pressures", "d")
+    )
+    table = whatif(G, "g", "t", pattern="pressures supplies exportsTo")
+    assert table.to_dict("records") == [
+        {
+            "kind": "chain",
+            "description": "g -pressures-> c -supplies-> d -exportsTo-> t",
+            "before": True,
+            "after": True,
+        },
+        {"kind": "flow", "description": "d -exportsTo-> t", "before": True, "after": True},
+    ]
+    empty = whatif(G, "t", "g")
+    assert empty.empty
+    assert list(empty.columns) == ["kind", "description", "before", "after"]
+
+
+def test_exposure_keeps_to_the_product_pattern_and_exporters() -> None:
+    G = by_hand(
+        ("g", "pressures", "maker"),
+        ("k", "pressures", "maker"),
+        ("g", "pressures", "s1"),
+        ("s1", "supplies", "maker"),
+        ("h", "pressures", "phones-only"),
+        ("maker", "exportsTo", "t"),
+        ("phones-only", "exportsTo", "t"),
+        ("maker", "headquarteredIn", "cn"),
+        ("phones-only", "headquarteredIn", "cn"),
+        ("maker", "makes", ID + "laptops"),
+        ("phones-only", "makes", ID + "laptops"),
+        ("cn", "pressures", "t"),  # a relation, but no export from the reporter itself
+        ("g2", "sanctions", "cn"),  # related to cn, not headquartered there
+        ("g2", "exportsTo", "t"),
+        ("g2", "makes", ID + "laptops"),
+        claims={
+            ("g", "pressures", "maker"): (Claim("c1", stance="TowardsCompliance"),),
+            ("k", "pressures", "maker"): (Claim("c2", stance="TowardsCompliance"),),
+            ("g", "pressures", "s1"): (Claim("c3", stance="TowardsResistance"),),
+            ("maker", "exportsTo", "t"): (Claim("c4"),),
+            ("phones-only", "exportsTo", "t"): (Claim("c5", product="phones"),),
+        },
+    )
+    (row,) = exposure(G, observations(bound="MoreThan")).to_dict("records")
+    assert row["exporters"] == "maker, phones-only"
+    assert (row["chains"], row["towardsCompliance"], row["towardsResistance"]) == (3, 2, 1)
+    assert row["actors"] == "g, k"
+    assert row["bound"] == "MoreThan"
+    (short,) = exposure(G, observations(), pattern="pressures exportsTo").to_dict("records")
+    assert short["chains"] == 2
+    (near,) = exposure(G, observations(), max_hops=2).to_dict("records")
+    assert near["chains"] == 2
