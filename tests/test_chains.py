@@ -30,6 +30,8 @@ from graph.pattern import DEFAULT_PATTERN, parse_pattern, to_sparql_path
 from tests.chain_graphs import ID, SKG, by_hand, graphs, store_of
 
 WSJ = "wsj-2022-05-lenovo-xiaomi"
+HOP_COLUMNS = ["chain", "hop", "source", "relation", "target", "status", "stance", "sources"]
+"""The columns of a table of chains, one row a hop, as the docs give them."""
 
 
 @pytest.fixture(scope="module")
@@ -329,16 +331,7 @@ def test_hop_rows_one_a_hop(G: nx.MultiDiGraph) -> None:
     assert first["sources"] == ";".join(sorted(hop.sources))
     assert ";" in str(rows[1]["status"])  # Lenovo's exports: active, then halted
     frame = chains_frame(G, found)
-    assert list(frame.columns) == [
-        "chain",
-        "hop",
-        "source",
-        "relation",
-        "target",
-        "status",
-        "stance",
-        "sources",
-    ]
+    assert list(frame.columns) == HOP_COLUMNS
     assert frame.to_dict("records") == rows
 
 
@@ -484,13 +477,4 @@ def test_records_and_rows_of_a_hop_with_several_claims() -> None:
 def test_no_chains_make_an_empty_table_with_its_columns(G: nx.MultiDiGraph) -> None:
     frame = chains_frame(G, [])
     assert frame.empty
-    assert list(frame.columns) == [
-        "chain",
-        "hop",
-        "source",
-        "relation",
-        "target",
-        "status",
-        "stance",
-        "sources",
-    ]
+    assert list(frame.columns) == HOP_COLUMNS

@@ -19,6 +19,12 @@ from tests.chain_graphs import ID, RELATIONS, by_hand, graphs, store_of
 Hops = list[tuple[str, str, str]]
 
 
+def with_room(*edges: tuple[str, str, str]) -> nx.MultiDiGraph:
+    """A graph :func:`by_hand` with five more exporters into ``t``, which no source reaches: they
+    give a single source's cone a budget (the target's incoming relations) to be used at all."""
+    return by_hand(*edges, *((f"x{i}", "exportsTo", "t") for i in range(5)))
+
+
 def found(G: nx.MultiDiGraph, source: str, target: str, **options: Any) -> list[Hops]:
     return [[h.triple for h in c.hops] for c in pressure_chains(G, source, target, **options)]
 
@@ -53,13 +59,8 @@ def test_chains_are_every_simple_path_the_pattern_accepts(graph: tuple[list[Any]
 def test_a_way_back_to_the_source_does_not_hide_the_way_on() -> None:
     """s pressures a; a pressures s back, then b; b exports to t. Other exporters into t give the
     source's cone room, so it is the cone that bounds the search."""
-    others = [(f"x{i}", "exportsTo", "t") for i in range(5)]
-    G = by_hand(
-        ("s", "pressures", "a"),
-        ("a", "pressures", "s"),
-        ("a", "pressures", "b"),
-        ("b", "exportsTo", "t"),
-        *others,
+    G = with_room(
+        ("s", "pressures", "a"), ("a", "pressures", "s"), ("a", "pressures", "b"), ("b", "exportsTo", "t")
     )
     pattern = compile_pattern(DEFAULT_PATTERN, RELATIONS)
     cone = source_cone(G, pattern, "s", "t", limit=6, budget=6)
@@ -71,7 +72,7 @@ def test_a_way_back_to_the_source_does_not_hide_the_way_on() -> None:
 
 
 def test_the_cone_gives_up_past_its_budget() -> None:
-    G = by_hand(("s", "pressures", "a"), ("a", "pressures", "b"), ("b", "exportsTo", "t"))
+    G = with_room(("s", "pressures", "a"), ("a", "pressures", "b"), ("b", "exportsTo", "t"))
     pattern = compile_pattern(DEFAULT_PATTERN, RELATIONS)
     assert source_cone(G, pattern, "s", "t", limit=6, budget=3) is None
     assert source_cone(G, pattern, "s", "t", limit=6, budget=4) is not None
@@ -88,13 +89,8 @@ def test_distances_count_the_hops_left() -> None:
 
 def test_two_sources_searched_at_once_find_the_chains_of_each() -> None:
     """The cone of one source must not bound the search for another."""
-    others = [(f"x{i}", "exportsTo", "t") for i in range(5)]
     G = by_hand(
-        ("s1", "pressures", "a"),
-        ("a", "exportsTo", "t"),
-        ("s2", "pressures", "b"),
-        ("b", "exportsTo", "t"),
-        *others,
+        ("s1", "pressures", "a"), ("a", "exportsTo", "t"), ("s2", "pressures", "b"), ("b", "exportsTo", "t")
     )
     at_once = [[h.triple for h in c.hops] for c in chains_into(G, "t", sources=["s1", "s2"])]
     assert at_once == found(G, "s1", "t") + found(G, "s2", "t")
@@ -125,7 +121,7 @@ def test_any_two_sources_at_once_equal_each_in_turn(graph: tuple[list[Any], int]
 
 def test_chains_of_one_to_twelve_hops() -> None:
     """The documented range of ``max_hops``: a chain of 12 pressures is found, 13 is refused."""
-    G = by_hand(*((f"n{i}", "pressures", f"n{i + 1}") for i in range(12)))
+    G = with_room(*((f"n{i}", "pressures", f"n{i + 1}") for i in range(12)))
     assert [len(hops) for hops in found(G, "n0", "n12", pattern="pressures+", max_hops=12)] == [12]
     assert found(G, "n0", "n12", pattern="pressures+", max_hops=11) == []
     assert [len(hops) for hops in found(G, "n0", "n1", pattern="pressures+", max_hops=1)] == [1]
@@ -137,14 +133,12 @@ def test_chains_of_one_to_twelve_hops() -> None:
 def test_a_state_reached_again_later_keeps_its_first_distance() -> None:
     """s reaches x in one hop and again in three; x exports to t. Within three hops the chain
     s -> x -> t is found: the later way to x must not make x look farther from s."""
-    others = [(f"x{i}", "exportsTo", "t") for i in range(5)]
     G = by_hand(
         ("s", "pressures", "x"),
         ("s", "pressures", "a"),
         ("a", "pressures", "b"),
         ("b", "pressures", "x"),
         ("x", "exportsTo", "t"),
-        *others,
     )
     pattern = compile_pattern(DEFAULT_PATTERN, RELATIONS)
     cone = source_cone(G, pattern, "s", "t", limit=3, budget=6)
