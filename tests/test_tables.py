@@ -161,3 +161,10 @@ def test_problems_of_a_whole_folder(tmp_path: Path) -> None:
         ("missing", None, None, "missing-folder", "no such folder"),
         ("empty", None, None, "no-tables", f"the folder holds none of {known}"),
     ]
+
+
+def test_old_mac_line_ends_are_line_ends(tmp_path: Path) -> None:
+    path = table(tmp_path, "sources.csv", "id,label,publisher\rs-1,One,P\rs-2,Two,P\r")
+    rows, problems = read_table(path, spec("sources.csv"), ONTO)
+    assert problems == []
+    assert [(r.number, r.id, r.cells["label"]) for r in rows] == [(2, "s-1", "One"), (3, "s-2", "Two")]
