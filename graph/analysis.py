@@ -114,7 +114,8 @@ def chokepoints(
     chains = list(pressure_chains(G, source, target, pattern=pattern, max_hops=max_hops, as_of=as_of))
     through = Counter(node for chain in chains for node in chain.nodes[1:-1])
     ranking = tuple(sorted(through.items(), key=lambda item: (-item[1], item[0])))
-    compiled = compile_pattern(pattern, G.graph.get("relations", ()))
+    # (pressure_chains above has already refused a graph without relations)
+    compiled = compile_pattern(pattern, G.graph.get("relations", ()))  # pragma: no mutate
     P = _product_graph(G, compiled, source, target)
     start = (source, compiled.start)
     if SINK not in P or start not in P:

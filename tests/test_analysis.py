@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from graph import Build, query_frame
 from graph.analysis import chokepoints, exposure, reachable_pairs, whatif
 from graph.chains import pressure_chains
+from graph.errors import PatternError
 from graph.network import Claim, project
 from tests.chain_graphs import ID, by_hand, graphs, store_of
 
@@ -338,3 +339,60 @@ def test_exposure_keeps_to_the_product_pattern_and_exporters() -> None:
     assert short["chains"] == 2
     (near,) = exposure(G, observations(), max_hops=2).to_dict("records")
     assert near["chains"] == 2
+
+
+def test_an_exporter_is_one_that_exports() -> None:
+    G = by_hand(
+        ("g", "pressures", "seller"),
+        ("g", "pressures", "helper"),
+        ("seller", "exportsTo", "t"),
+        ("helper", "supplies", "t"),  # headquartered in cn and related to t, but no export
+        ("seller", "headquarteredIn", "cn"),
+        ("helper", "headquarteredIn", "cn"),
+        ("cn", "sanctions", "t"),
+    )
+    (row,) = exposure(G, observations(product=ID + "all-goods")).to_dict("records")
+    assert row["exporters"] == "seller"
+
+
+def test_two_relations_into_the_target_are_both_cut() -> None:
+    """Three ways from g to a, and two relations from a to t: the cheapest cut is a's two."""
+    ways = [("g", "pressures", "a"), ("g", "pressures", "b"), ("b", "pressures", "a")]
+    ways += [("g", "pressures", "c"), ("c", "pressures", "a")]
+    G = by_hand(*ways, ("a", "exportsTo", "t"), ("a", "supplies", "t"))
+    pattern = "pressures+ (exportsTo|supplies)"
+    found = chokepoints(G, "g", "t", pattern=pattern)
+    assert found.chains == 6
+    assert found.nodes == frozenset({"a"})
+    assert found.edges == frozenset({("a", "exportsTo", "t"), ("a", "supplies", "t")})
+    assert not list(pressure_chains(without(G, edges=found.edges), "g", "t", pattern=pattern))
+
+
+def test_ranking_ties_by_name_not_by_the_order_found() -> None:
+    G = by_hand(
+        ("g", "pressures", "a"),
+        ("g", "pressures", "b"),
+        ("a", "supplies", "z"),
+        ("b", "supplies", "y"),
+        ("z", "exportsTo", "t"),
+        ("y", "exportsTo", "t"),
+    )
+    assert chokepoints(G, "g", "t").ranking == (("a", 1), ("b", 1), ("y", 1), ("z", 1))
+
+
+def test_the_hops_asked_for_are_the_hops_searched() -> None:
+    assert chokepoints(small(), "g", "t", max_hops=2).chains == 2
+    chains = whatif(small(), "g", "t", max_hops=2)
+    assert len(chains[chains.kind == "chain"]) == 2
+
+
+def test_whatif_ignores_a_relation_that_is_not_there() -> None:
+    table = whatif(small(), "g", "t", remove_edges=[("g", "supplies", "a"), ("c", "pressures", "a")])
+    assert table.after.all()
+
+
+def test_reachable_pairs_need_the_relations_declared() -> None:
+    G = nx.MultiDiGraph()
+    G.add_edge("s", "t", key="exportsTo")
+    with pytest.raises(PatternError, match="the graph declares no relations"):
+        reachable_pairs(G)
