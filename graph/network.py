@@ -95,9 +95,10 @@ def _values(store: ox.Store, predicate: str) -> dict[str, list[Any]]:
 
 def _claim_subjects(store: ox.Store) -> set[str]:
     """The IRIs typed ``skg:Claim`` in the default graph."""
-    pattern = store.quads_for_pattern(
-        None, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(SKG.Claim)), ox.DefaultGraph()
-    )
+    typed, claim = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(SKG.Claim))
+    # (any other link to skg:Claim, or a claim in another graph, names nothing the claim
+    # properties, read from the default graph only, can make a claim of)
+    pattern = store.quads_for_pattern(None, typed, claim, ox.DefaultGraph())  # pragma: no mutate
     return {q.subject.value for q in pattern if isinstance(q.subject, ox.NamedNode)}
 
 
@@ -130,10 +131,8 @@ def _claim(claim: str, objects: Callable[[str], Sequence[Any]]) -> tuple[tuple[s
     """
 
     def first(term: str) -> Any:
-        found = objects(term)
-        if len(found) > 1:
-            return min(found, key=lambda t: t.value)
-        return found[0] if found else None
+        # the first value by its text (pyoxigraph's terms order by it too), or None
+        return min(objects(term), key=lambda t: t.value, default=None)  # pragma: no mutate
 
     s, p, o = first(SUBJECT), first(PREDICATE), first(OBJECT)
     if s is None or p is None or o is None:
@@ -234,7 +233,9 @@ def _node_attrs(store: ox.Store, node: str) -> dict[str, Any]:
     labels = sorted(
         q.object.value
         for q in store.quads_for_pattern(subject, ox.NamedNode(str(RDFS.label)), None, ox.DefaultGraph())
-        if isinstance(q.object, ox.Literal) and (q.object.language or "").lower().startswith("en")
+        # a literal without a language is no English label, whatever stands in for its language
+        if isinstance(q.object, ox.Literal)
+        and (q.object.language or "").lower().startswith("en")  # pragma: no mutate
     )
     return {"cls": classes[0] if classes else None, "label": labels[0] if labels else None}
 

@@ -175,6 +175,7 @@ def test_a_projection_around_a_node_is_that_part_of_the_whole(curated: Build, ki
 SKG_NS = "https://w3id.org/sanctions-kg/ontology#"
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+BLANK = ox.BlankNode("unnamed")
 
 
 def n(name: str) -> ox.NamedNode:
@@ -193,7 +194,7 @@ def small_store(graph: ox.NamedNode | ox.DefaultGraph | None = None) -> list[ox.
     """Two companies, one relation with two claims (statuses differing), one without any claim,
     an untyped endpoint, an entity of two classes and two labels, and a statement that is no claim."""
     where = graph or ox.DefaultGraph()
-    triples: list[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]] = [
+    triples: list[tuple[ox.NamedNode | ox.BlankNode, ox.NamedNode, ox.NamedNode | ox.Literal]] = [
         (s("exportsTo"), rdf("type"), s("Relation")),
         (s("supplies"), rdf("type"), s("Relation")),
         (n("a"), rdf("type"), s("OEM")),
@@ -237,6 +238,26 @@ def small_store(graph: ox.NamedNode | ox.DefaultGraph | None = None) -> list[ox.
         (n("https://example.org/st"), rdf("predicate"), s("supplies")),
         (n("https://example.org/st"), rdf("object"), n("c")),
         (n("https://example.org/bare"), rdf("subject"), n("a")),  # not even typed
+        (n("k5"), rdf("type"), s("Claim")),  # no subject
+        (n("k5"), rdf("predicate"), s("exportsTo")),
+        (n("k5"), rdf("object"), n("b")),
+        (BLANK, rdf("type"), s("Claim")),  # a claim without a name is not read
+        (BLANK, rdf("subject"), n("a")),
+        (BLANK, rdf("predicate"), s("exportsTo")),
+        (BLANK, rdf("object"), n("b")),
+        # its real class sorts after the classes the projection leaves out, and after its link
+        (n("zeb"), rdf("type"), s("Zebra")),
+        (n("zeb"), rdf("type"), s("Source")),
+        (n("zeb"), rdf("type"), s("TradeObservation")),
+        (n("zeb"), rdf("type"), s("Claim")),
+        (
+            n("zeb"),
+            ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs"),
+            n("http://www.wikidata.org/entity/Q1"),
+        ),
+        (n("zeb"), LABEL, ox.Literal("Zebra", language="en")),
+        (n("zeb"), s("note"), ox.Literal("Aardvark", language="en")),
+        (n("zeb"), s("supplies"), n("a")),
     ]
     return [ox.Quad(a, b, c, where) for a, b, c in triples]
 
@@ -251,11 +272,13 @@ def test_a_small_store_projected_exactly() -> None:
         ID + "b": {"cls": "Actor", "label": "Bee"},  # the first class and English label by name
         ID + "c": {"cls": "OEM", "label": None},
         ID + "untyped": {"cls": None, "label": None},
+        ID + "zeb": {"cls": "Zebra", "label": "Zebra"},
     }
     assert {(u, k, v): d["relation"] for u, v, k, d in G.edges(keys=True, data=True)} == {
         (ID + "a", "exportsTo", ID + "b"): "exportsTo",
         (ID + "a", "supplies", ID + "c"): "supplies",
         (ID + "c", "exportsTo", ID + "untyped"): "exportsTo",
+        (ID + "zeb", "supplies", ID + "a"): "supplies",
     }
     k1, k2 = claims_of(G, ID + "a", ID + "b", "exportsTo")
     assert (k1.id, k1.status, k1.sources, k1.unverified, k1.end) == (
@@ -274,10 +297,11 @@ def test_a_small_store_projected_exactly() -> None:
     )
     assert claims_of(G, ID + "a", ID + "c", "supplies") == ()  # k3 has no object; st is no claim
     assert claims_of(G, ID + "c", ID + "a", "supplies") == ()  # no such edge
-    for centre, depth in ((ID + "a", 2), (ID + "c", 1), (ID + "untyped", 1)):
-        assert summary(project_around(store, centre, depth)) == summary(
-            nx.ego_graph(G, centre, radius=depth, undirected=True)
-        ), centre
+    for centre, depth in ((ID + "a", 2), (ID + "c", 1), (ID + "untyped", 1), (ID + "zeb", 1)):
+        near = project_around(store, centre, depth)
+        assert summary(near) == summary(nx.ego_graph(G, centre, radius=depth, undirected=True)), centre
+        assert dict(near.nodes(data=True)) == {node: G.nodes[node] for node in near}
+        assert all(d["relation"] == k for _, _, k, d in near.edges(keys=True, data=True))
 
 
 def test_only_the_default_graph_is_read() -> None:
@@ -288,6 +312,15 @@ def test_only_the_default_graph_is_read() -> None:
     elsewhere = ox.NamedNode("https://example.org/elsewhere")
     store.extend(q for q in small_store(elsewhere) if q.subject != n("https://example.org/st"))
     store.add(ox.Quad(n("a"), s("exportsTo"), n("d"), elsewhere))
+    store.add(ox.Quad(n("x"), s("exportsTo"), n("a"), elsewhere))
+    store.add(ox.Quad(n("b"), s("supplies"), n("a"), elsewhere))
+    store.add(ox.Quad(n("k1"), s("status"), s("Abandoned"), elsewhere))
+    store.add(ox.Quad(n("b"), rdf("type"), s("Aardvark"), elsewhere))
+    store.add(ox.Quad(n("b"), LABEL, ox.Literal("Aaa", language="en"), elsewhere))
+    store.add(ox.Quad(n("k6"), rdf("type"), s("Claim"), elsewhere))
+    store.add(ox.Quad(n("k6"), rdf("subject"), n("a"), elsewhere))
+    store.add(ox.Quad(n("k6"), rdf("predicate"), s("exportsTo"), elsewhere))
+    store.add(ox.Quad(n("k6"), rdf("object"), n("b"), elsewhere))
     store.add(ox.Quad(n("k4"), rdf("type"), s("Claim"), elsewhere))
     store.add(ox.Quad(n("d"), rdf("type"), s("SanctionsMeasure"), elsewhere))
     assert summary(project(store)) == before
