@@ -116,7 +116,7 @@ def resolve_entity(G: nx.MultiDiGraph, name: str, *, parameter: str = "entity") 
     names = [str(n).removeprefix(str(ID)) for n in G] + [
         str(d["label"]) for _, d in G.nodes(data=True) if d.get("label")
     ]
-    close = difflib.get_close_matches(name, names, n=3, cutoff=0.6)
+    close = difflib.get_close_matches(name, names, n=3, cutoff=0.6)  # pragma: no mutate - difflib's defaults
     hint = f"; did you mean: {', '.join(close)}?" if close else ""
     raise QueryError(f"no entity {name!r} in the graph{hint}", parameter=parameter)
 

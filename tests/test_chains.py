@@ -478,3 +478,29 @@ def test_no_chains_make_an_empty_table_with_its_columns(G: nx.MultiDiGraph) -> N
     frame = chains_frame(G, [])
     assert frame.empty
     assert list(frame.columns) == HOP_COLUMNS
+
+
+def test_names_as_users_give_them_and_the_hint_when_none_fits(G: nx.MultiDiGraph) -> None:
+    assert resolve_entity(G, "us-government") == ID + "us-government"  # an id whose label differs
+    assert resolve_entity(G, "Government of the United States") == ID + "us-government"
+    for name, said in [
+        ("Lenovoo", "no entity 'Lenovoo' in the graph; did you mean: Lenovo, lenovo?"),
+        ("zzzzzzzz", "no entity 'zzzzzzzz' in the graph"),
+    ]:
+        with pytest.raises(QueryError) as error:
+            resolve_entity(G, name)
+        assert str(error.value) == f"parameter 'entity': {said}"
+
+
+def test_a_chain_in_words(G: nx.MultiDiGraph) -> None:
+    first = chains(G, "china-government", "russia")[0]
+    assert (
+        first.describe(G)
+        == "Government of the People's Republic of China -pressures-> Lenovo -exportsTo-> Russia"
+    )
+
+
+def test_an_index_of_another_graph_says_so(G: nx.MultiDiGraph) -> None:
+    with pytest.raises(QueryError) as error:
+        chains(G.copy(), "us-government", "russia", index=chain_index(G))
+    assert str(error.value) == "parameter 'index': this index was built for another graph"
