@@ -45,9 +45,9 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest
 
-## Mutation testing of one module against its mirror tests, e.g. `make mutants MODULE=graph/asof.py`
+## Mutation testing of one module against its mirror tests, e.g. `make mutants MODULE=graph/analysis/asof.py`
 ## (minutes; not in CI): the score, and each mutant the tests let live.
-MODULE ?= graph/asof.py
+MODULE ?= graph/analysis/asof.py
 mutants: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[dev,mutation]"
 	$(BIN)/python tools/mutants.py $(MODULE)

@@ -30,9 +30,9 @@ import rustworkx as rx
 
 from benchmarks.common import best_of
 from benchmarks.generated import generate
-from graph.chains import chain_index, pressure_chains
-from graph.network import project
-from graph.pattern import DEFAULT_PATTERN, Pattern, compile_pattern
+from graph.analysis.chains import chain_index, pressure_chains
+from graph.analysis.pattern import DEFAULT_PATTERN, Pattern, compile_pattern
+from graph.analysis.projection import project
 
 SKG = "https://w3id.org/sanctions-kg/ontology#"
 

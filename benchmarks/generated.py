@@ -1,4 +1,4 @@
-"""The generated graphs the benchmarks run on: :func:`graph.generate.generated_ntriples`.
+"""The generated graphs the benchmarks run on: :func:`graph.generate.ntriples.generated_ntriples`.
 
 Governments govern, sanction and pressure; chip suppliers supply device makers with
 heavy-tailed degrees; companies export to countries (a few import from many) and are
@@ -8,7 +8,7 @@ ontology is included. ``sanctions-kg generate`` writes the same facts to a file.
 
 from __future__ import annotations
 
-from graph.generate import generated_ntriples
+from graph.generate.ntriples import generated_ntriples
 
 __all__ = ["generate"]
 

@@ -25,7 +25,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from benchmarks.generated import generate
-from graph.store import load_store, open_store
+from graph.sparql.store import load_store, open_store
 
 __all__ = ["WAYS", "load_once", "main", "measure"]
 

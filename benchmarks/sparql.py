@@ -20,8 +20,8 @@ import pyoxigraph as ox
 import rdflib
 
 from benchmarks.common import best_of, scaled_ntriples
-from graph.queries import named_queries
-from graph.sparql import bind_params, execute, with_values
+from graph.sparql.queries import named_queries
+from graph.sparql.run import bind_params, execute, with_values
 
 QUESTIONS = (
     "export-halts",

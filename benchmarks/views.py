@@ -22,8 +22,8 @@ import networkx as nx
 from pyvis.network import Network
 
 from benchmarks.common import best_of
-from graph.network import Claim
-from graph.view import load_view_style, render_view, view_data
+from graph.analysis.projection import Claim
+from graph.view.page import load_view_style, render_view, view_data
 
 CLASSES = ("Government", "ChipSupplier", "OEM", "Country")
 RELATIONS = {("Government", "ChipSupplier"): "pressures", ("ChipSupplier", "OEM"): "supplies"}

@@ -8,40 +8,97 @@ The public API is what ``__all__`` lists; everything else is private and may cha
 True
 """
 
-from graph.analysis import Chokepoints, chokepoints, exposure, reachable_pairs, whatif
-from graph.asof import graph_as_of
-from graph.build import Build, build, summarize
-from graph.chains import (
-    Chain,
-    ChainIndex,
-    Hop,
-    chain_index,
-    chains_frame,
-    chains_into,
-    pressure_chains,
-    resolve_entity,
-)
-from graph.endpoint import Endpoint
-from graph.errors import (
-    EndpointError,
-    InputError,
-    OntologyError,
-    PatternError,
-    Problem,
-    QueryError,
-    SanctionsKGError,
-)
-from graph.namespace import ID, SKG
-from graph.network import Claim, project
-from graph.ontology import Ontology, load_ontology
-from graph.output import serialize, write_build
-from graph.paths import default_data_dir, default_ontology_dir
-from graph.pattern import DEFAULT_PATTERN
-from graph.queries import NamedQuery, named_queries, named_query, query_file
-from graph.questions import query_frame, query_graph
-from graph.sparql import execute
-from graph.store import open_store
-from graph.view import ViewPage, view_page, write_view
+import importlib as _importlib
+from typing import TYPE_CHECKING as _TYPE_CHECKING
+from typing import Any as _Any
+
+if _TYPE_CHECKING:
+    from graph.analysis.asof import graph_as_of
+    from graph.analysis.chains import (
+        Chain,
+        ChainIndex,
+        Hop,
+        chain_index,
+        chains_frame,
+        chains_into,
+        pressure_chains,
+        resolve_entity,
+    )
+    from graph.analysis.cuts import Chokepoints, chokepoints, exposure, reachable_pairs, whatif
+    from graph.analysis.pattern import DEFAULT_PATTERN
+    from graph.analysis.projection import Claim, project
+    from graph.errors import (
+        EndpointError,
+        InputError,
+        OntologyError,
+        PatternError,
+        Problem,
+        QueryError,
+        SanctionsKGError,
+    )
+    from graph.model.build import Build, build, summarize
+    from graph.model.namespace import ID, SKG
+    from graph.model.ontology import Ontology, load_ontology
+    from graph.model.output import serialize, write_build
+    from graph.paths import default_data_dir, default_ontology_dir
+    from graph.sparql.endpoint import Endpoint
+    from graph.sparql.queries import NamedQuery, named_queries, named_query, query_file
+    from graph.sparql.questions import query_frame, query_graph
+    from graph.sparql.run import execute
+    from graph.sparql.store import open_store
+    from graph.view.page import ViewPage, view_page, write_view
+
+#: Where each public name lives; it is imported the first time it is used (PEP 562), so
+#: ``import graph`` costs nothing until a name is asked for.
+_EXPORTS: dict[str, str] = {
+    "Build": "graph.model.build",
+    "Chain": "graph.analysis.chains",
+    "ChainIndex": "graph.analysis.chains",
+    "Chokepoints": "graph.analysis.cuts",
+    "Claim": "graph.analysis.projection",
+    "DEFAULT_PATTERN": "graph.analysis.pattern",
+    "Endpoint": "graph.sparql.endpoint",
+    "EndpointError": "graph.errors",
+    "Hop": "graph.analysis.chains",
+    "ID": "graph.model.namespace",
+    "InputError": "graph.errors",
+    "NamedQuery": "graph.sparql.queries",
+    "Ontology": "graph.model.ontology",
+    "OntologyError": "graph.errors",
+    "PatternError": "graph.errors",
+    "Problem": "graph.errors",
+    "QueryError": "graph.errors",
+    "SKG": "graph.model.namespace",
+    "SanctionsKGError": "graph.errors",
+    "ViewPage": "graph.view.page",
+    "build": "graph.model.build",
+    "chain_index": "graph.analysis.chains",
+    "chains_frame": "graph.analysis.chains",
+    "chains_into": "graph.analysis.chains",
+    "chokepoints": "graph.analysis.cuts",
+    "default_data_dir": "graph.paths",
+    "default_ontology_dir": "graph.paths",
+    "execute": "graph.sparql.run",
+    "exposure": "graph.analysis.cuts",
+    "graph_as_of": "graph.analysis.asof",
+    "load_ontology": "graph.model.ontology",
+    "named_queries": "graph.sparql.queries",
+    "named_query": "graph.sparql.queries",
+    "open_store": "graph.sparql.store",
+    "pressure_chains": "graph.analysis.chains",
+    "project": "graph.analysis.projection",
+    "query_file": "graph.sparql.queries",
+    "query_frame": "graph.sparql.questions",
+    "query_graph": "graph.sparql.questions",
+    "reachable_pairs": "graph.analysis.cuts",
+    "resolve_entity": "graph.analysis.chains",
+    "serialize": "graph.model.output",
+    "summarize": "graph.model.build",
+    "view_page": "graph.view.page",
+    "whatif": "graph.analysis.cuts",
+    "write_build": "graph.model.output",
+    "write_view": "graph.view.page",
+}
 
 __version__ = "0.1.0"
 
@@ -95,3 +152,23 @@ __all__ = [
     "write_build",
     "write_view",
 ]
+
+
+def __getattr__(name: str) -> _Any:
+    """Import a public name from its module the first time it is used (PEP 562).
+
+    >>> import graph
+    >>> graph.DEFAULT_PATTERN == graph.__getattr__("DEFAULT_PATTERN")
+    True
+    """
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(_importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """The public names, for ``dir(graph)`` and completion."""
+    return sorted(set(__all__) | set(globals()))

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given, settings
 
 from graph import Build, query_frame
-from graph.analysis import chokepoints, exposure, reachable_pairs, whatif
-from graph.chains import pressure_chains
+from graph.analysis.chains import pressure_chains
+from graph.analysis.cuts import chokepoints, exposure, reachable_pairs, whatif
+from graph.analysis.projection import Claim, project
 from graph.errors import PatternError
-from graph.network import Claim, project
 from tests.chain_graphs import ID, by_hand, graphs, store_of
 
 

@@ -8,8 +8,8 @@ import networkx as nx
 import pytest
 
 from graph import Build
-from graph.asof import claims_as_of, graph_as_of, in_force
-from graph.network import Claim, project
+from graph.analysis.asof import claims_as_of, graph_as_of, in_force
+from graph.analysis.projection import Claim, project
 from tests.chain_graphs import ID
 
 D = dt.date

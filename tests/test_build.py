@@ -16,7 +16,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, RDFS
 
 from graph import ID, SKG, Build, build, default_data_dir, serialize, summarize, write_build
-from graph.output import OUTPUT_FILES, atomic_write
+from graph.model.output import OUTPUT_FILES, atomic_write
 
 BUILD_SCRIPT = "import sys; from graph import build, write_build; write_build(build(), sys.argv[1])"
 

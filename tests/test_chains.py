@@ -11,9 +11,8 @@ import pytest
 from hypothesis import given, settings
 
 from graph import Build, QueryError, default_data_dir, open_store
-from graph.analysis import reachable_pairs
-from graph.asof import graph_as_of
-from graph.chains import (
+from graph.analysis.asof import graph_as_of
+from graph.analysis.chains import (
     MAX_HOPS,
     Chain,
     chain_index,
@@ -24,9 +23,10 @@ from graph.chains import (
     pressure_chains,
     resolve_entity,
 )
+from graph.analysis.cuts import reachable_pairs
+from graph.analysis.pattern import DEFAULT_PATTERN, parse_pattern, to_sparql_path
+from graph.analysis.projection import Claim, project
 from graph.errors import PatternError
-from graph.network import Claim, project
-from graph.pattern import DEFAULT_PATTERN, parse_pattern, to_sparql_path
 from tests.chain_graphs import ID, SKG, by_hand, graphs, store_of
 
 WSJ = "wsj-2022-05-lenovo-xiaomi"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from graph import default_data_dir
-from graph.output import OUTPUT_FILES
+from graph.model.output import OUTPUT_FILES
 from tests.conftest import cli
 
 

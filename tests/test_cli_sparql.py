@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.queries import named_queries
+from graph.sparql.queries import named_queries
 from tests.conftest import cli
 
 ID = "https://w3id.org/sanctions-kg/id/"

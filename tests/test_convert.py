@@ -12,10 +12,10 @@ from rdflib.namespace import RDF, RDFS, XSD
 from rdflib.term import Literal, URIRef
 
 from graph import ID, SKG, Build, default_data_dir, default_ontology_dir, load_ontology
-from graph.convert import CellError, _cell_triples, parse_date, row_triples
-from graph.ontology import individuals
-from graph.schema import Column
-from graph.tables import Row
+from graph.model.convert import CellError, _cell_triples, parse_date, row_triples
+from graph.model.ontology import individuals
+from graph.model.schema import Column
+from graph.model.tables import Row
 
 ONTO = load_ontology(default_ontology_dir())
 INDEX = {"lenovo": SKG.OEM, "russia": SKG.Country, "laptops": SKG.ProductCategory, "src": SKG.Source}

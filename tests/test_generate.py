@@ -14,10 +14,10 @@ import pytest
 from rdflib import Graph, URIRef
 
 from graph import QueryError, default_ontology_dir, load_ontology
-from graph.chains import pressure_chains
-from graph.generate import generate_lines, generated_ntriples, write_generated
-from graph.network import project
-from graph.shacl import shape_problems
+from graph.analysis.chains import pressure_chains
+from graph.analysis.projection import project
+from graph.generate.ntriples import generate_lines, generated_ntriples, write_generated
+from graph.model.shacl import shape_problems
 from tests.conftest import SKG, cli
 
 ENDS = {

@@ -12,13 +12,13 @@ from rdflib import Graph
 
 from benchmarks import import_ftm as bench
 from graph import Build, open_store, query_frame
-from graph.chains import pressure_chains
+from graph.analysis.chains import pressure_chains
+from graph.analysis.projection import project
 from graph.errors import InputError, Problem
 from graph.importers.common import ImportReport, Known, known_from
 from graph.importers.ftm import import_ftm
-from graph.network import project
-from graph.shacl import shape_problems
-from graph.store import load_store, open_store_dir
+from graph.model.shacl import shape_problems
+from graph.sparql.store import load_store, open_store_dir
 from tests.conftest import ID, SKG, cli, select
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ftm"

@@ -21,8 +21,8 @@ from graph import Build, query_frame
 from graph.errors import InputError
 from graph.importers.common import ImportReport, Known, known_from
 from graph.importers.trade import import_trade
-from graph.shacl import shape_problems
-from graph.store import load_store, open_store_dir
+from graph.model.shacl import shape_problems
+from graph.sparql.store import load_store, open_store_dir
 from tests.conftest import ID, PREFIXES, cli
 
 FIXTURES = Path(__file__).parent / "fixtures" / "trade"

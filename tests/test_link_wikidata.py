@@ -23,7 +23,7 @@ from graph import Build
 from graph.errors import InputError
 from graph.importers.common import Known, known_from
 from graph.importers.wikidata import Link, link_wikidata, write_links
-from graph.shacl import shape_problems
+from graph.model.shacl import shape_problems
 from tests.conftest import ID, cli
 
 FIXTURES = Path(__file__).parent / "fixtures" / "wikidata"

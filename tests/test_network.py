@@ -11,8 +11,8 @@ import pytest
 from rdflib.namespace import RDF
 
 from graph import SKG, Build, open_store
-from graph.generate import generated_ntriples
-from graph.network import claims_of, label_of, products_made, project, project_around
+from graph.analysis.projection import claims_of, label_of, products_made, project, project_around
+from graph.generate.ntriples import generated_ntriples
 
 ID = "https://w3id.org/sanctions-kg/id/"
 

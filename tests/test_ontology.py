@@ -9,7 +9,7 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.term import URIRef
 
 from graph import SKG, OntologyError, default_ontology_dir, load_ontology
-from graph.ontology import individuals, is_subclass, relations
+from graph.model.ontology import individuals, is_subclass, relations
 
 ONTO = load_ontology(default_ontology_dir())
 CLASSES = [

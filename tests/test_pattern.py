@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from graph.analysis.pattern import DEFAULT_PATTERN, Node, compile_pattern, parse_pattern, to_sparql_path
 from graph.errors import PatternError
-from graph.pattern import DEFAULT_PATTERN, Node, compile_pattern, parse_pattern, to_sparql_path
 
 RELATIONS = ["sanctions", "pressures", "supplies", "exportsTo", "makes"]
 LETTER = {name: chr(ord("a") + i) for i, name in enumerate(RELATIONS)}

@@ -10,9 +10,9 @@ import pytest
 
 from graph import Build, query_frame
 from graph.errors import QueryError
-from graph.queries import PARAM_TYPES, named_queries, named_query, parse_query, query_file
-from graph.sparql import check_syntax, execute
-from graph.store import open_store
+from graph.sparql.queries import PARAM_TYPES, named_queries, named_query, parse_query, query_file
+from graph.sparql.run import check_syntax, execute
+from graph.sparql.store import open_store
 
 ID = "https://w3id.org/sanctions-kg/id/"
 SKG = "https://w3id.org/sanctions-kg/ontology#"

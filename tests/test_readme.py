@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from graph.queries import catalogue
+from graph.sparql.queries import catalogue
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 

@@ -14,10 +14,10 @@ from rdflib.query import Result
 
 from graph import Build, query_frame, query_graph
 from graph.errors import QueryError
-from graph.queries import named_query
-from graph.results import render, to_frame
-from graph.sparql import execute
-from graph.store import open_store
+from graph.sparql.queries import named_query
+from graph.sparql.results import render, to_frame
+from graph.sparql.run import execute
+from graph.sparql.store import open_store
 
 ID = "https://w3id.org/sanctions-kg/id/"
 
@@ -82,7 +82,7 @@ def test_xml_is_in_the_w3c_namespace(store: ox.Store) -> None:
 
 
 def test_ask_results(store: ox.Store) -> None:
-    from graph.queries import adhoc_query
+    from graph.sparql.queries import adhoc_query
 
     result = execute(store, adhoc_query("ASK { ?s ?p ?o }"))
     assert render(result, "table") == b"true\n"

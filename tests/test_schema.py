@@ -5,7 +5,7 @@ from __future__ import annotations
 from rdflib.namespace import RDF, XSD
 
 from graph import SKG, default_ontology_dir, load_ontology
-from graph.schema import columns_for_class
+from graph.model.schema import columns_for_class
 
 ONTO = load_ontology(default_ontology_dir())
 

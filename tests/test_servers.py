@@ -16,12 +16,12 @@ import pyoxigraph as ox
 import pytest
 
 from graph import Build
-from graph.endpoint import Endpoint
 from graph.errors import EndpointError
-from graph.queries import adhoc_query, named_queries
-from graph.results import python_value
-from graph.sparql import Result, execute
-from graph.store import load_store, open_store
+from graph.sparql.endpoint import Endpoint
+from graph.sparql.queries import adhoc_query, named_queries
+from graph.sparql.results import python_value
+from graph.sparql.run import Result, execute
+from graph.sparql.store import load_store, open_store
 from tests.conftest import cli
 from tests.servers import BIN, free_port, need, running, virtuoso
 

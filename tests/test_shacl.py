@@ -5,7 +5,7 @@ from __future__ import annotations
 from rdflib import Graph
 
 from graph import ID, SKG, Build
-from graph.shacl import GRAPH, shape_problems
+from graph.model.shacl import GRAPH, shape_problems
 
 
 def copy(graph: Graph) -> Graph:

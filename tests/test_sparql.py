@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 
 from graph import Build
 from graph.errors import QueryError
-from graph.queries import NamedQuery, Param, adhoc_query, named_queries, named_query
-from graph.results import python_value
-from graph.sparql import bind_params, check_syntax, execute, to_term, with_values
-from graph.store import open_store
+from graph.sparql.queries import NamedQuery, Param, adhoc_query, named_queries, named_query
+from graph.sparql.results import python_value
+from graph.sparql.run import bind_params, check_syntax, execute, to_term, with_values
+from graph.sparql.store import open_store
 
 INJECTION = 'x" } ; DROP ALL ; #'
 BY_LABEL = NamedQuery(

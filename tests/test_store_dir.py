@@ -8,9 +8,9 @@ import pytest
 
 from graph import SanctionsKGError, query_frame
 from graph.errors import InputError
-from graph.generate import write_generated
-from graph.output import ontology_ntriples
-from graph.store import load_store, open_store, open_store_dir
+from graph.generate.ntriples import write_generated
+from graph.model.output import ontology_ntriples
+from graph.sparql.store import load_store, open_store, open_store_dir
 from tests.conftest import cli
 
 BAD = b'<http://a> <http://b> <http://c> .\n<http://a> <http://b> "x .\n'

@@ -13,11 +13,11 @@ import pytest
 from rdflib import RDF, Graph
 
 from graph import Build, QueryError, default_ontology_dir
-from graph.asof import graph_as_of
-from graph.chains import pressure_chains
-from graph.namespace import SKG
-from graph.network import Claim, project
-from graph.view import LAYOUT_ABOVE, load_view_style, render_view, view_data, write_view
+from graph.analysis.asof import graph_as_of
+from graph.analysis.chains import pressure_chains
+from graph.analysis.projection import Claim, project
+from graph.model.namespace import SKG
+from graph.view.page import LAYOUT_ABOVE, load_view_style, render_view, view_data, write_view
 from tests.conftest import ID, cli
 
 HOSTILE = [

@@ -14,9 +14,9 @@ import networkx as nx
 import pytest
 
 from graph import Build, build, default_data_dir
-from graph.chains import pressure_chains
-from graph.network import Claim, project
-from graph.view import view_page, write_view
+from graph.analysis.chains import pressure_chains
+from graph.analysis.projection import Claim, project
+from graph.view.page import view_page, write_view
 from tests.browser import chromium, opened
 from tests.conftest import ID
 from tests.test_bad_input import Data

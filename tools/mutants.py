@@ -1,6 +1,6 @@
 """Mutation testing of one module against the tests that mirror it (mutmut), and its score.
 
-``python tools/mutants.py graph/asof.py`` copies the project into ``build/mutation/asof/``,
+``python tools/mutants.py graph/analysis/asof.py`` copies the project into ``build/mutation/asof/``,
 writes there a ``[tool.mutmut]`` that mutates only that module and runs only its mirror tests
 (``[tool.sanctions-kg.mutants]`` in ``pyproject.toml`` names them; by default
 ``tests/test_<module>.py``), runs ``mutmut run`` in the copy, and prints how many mutants
@@ -34,11 +34,12 @@ TABLE = re.compile(r"^\[tool\.mutmut\]\n(?:(?!\[).*\n|\n)*", re.M)
 
 
 def mirror_tests(config: dict[str, Any], module: str) -> list[str]:
-    """The tests that mirror ``module`` (``graph/asof.py``), as the project's configuration names them.
+    """The tests that mirror ``module`` (``graph/analysis/asof.py``), as the project's
+    configuration names them.
 
     >>> mirror_tests({"tool": {"sanctions-kg": {"mutants": {"graph/a.py": ["tests/t.py"]}}}}, "graph/a.py")
     ['tests/t.py']
-    >>> mirror_tests({}, "graph/asof.py")
+    >>> mirror_tests({}, "graph/analysis/asof.py")
     ['tests/test_asof.py']
     """
     named = config.get("tool", {}).get("sanctions-kg", {}).get("mutants", {})
@@ -64,12 +65,12 @@ def mutmut_table(base: dict[str, Any], module: str, tests: list[str] | None) -> 
 
 
 def statuses(results: str, module: str) -> dict[str, str]:
-    """Each mutant of ``module`` (``graph.asof``) in the text of ``mutmut results --all true``,
+    """Each mutant of ``module`` (``graph.analysis.asof``) in the text of ``mutmut results --all true``,
     with its status; mutants not run yet are left out.
 
-    >>> statuses("    graph.asof.x_f__mutmut_1: killed\\n    graph.asofx.x_g__mutmut_1: survived\\n"
-    ...          "    graph.asof.x_f__mutmut_2: not checked\\n", "graph.asof")
-    {'graph.asof.x_f__mutmut_1': 'killed'}
+    >>> statuses("    graph.analysis.asof.x_f__mutmut_1: killed\\n    graph.asofx.x_g__mutmut_1: survived\\n"
+    ...          "    graph.analysis.asof.x_f__mutmut_2: not checked\\n", "graph.analysis.asof")
+    {'graph.analysis.asof.x_f__mutmut_1': 'killed'}
     """
     found = {}
     for line in results.splitlines():
@@ -118,12 +119,12 @@ def workspace(module: str, *, whole_suite: bool) -> Path:
 def main(argv: list[str]) -> int:
     """Run the mutants of the module named in ``argv`` and print its score."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("module", help="a module of the package, e.g. graph/asof.py")
+    parser.add_argument("module", help="a module of the package, e.g. graph/analysis/asof.py")
     parser.add_argument("--whole-suite", action="store_true", help="run every test, not the mirror tests")
     args = parser.parse_args(argv)
     module = Path(args.module).as_posix()
     if not (ROOT / module).is_file() or not module.startswith("graph/") or not module.endswith(".py"):
-        parser.error(f"MODULE: {module!r} is not a module of graph/ (e.g. graph/asof.py)")
+        parser.error(f"MODULE: {module!r} is not a module of graph/ (e.g. graph/analysis/asof.py)")
     where = workspace(module, whole_suite=args.whole_suite)
     mutmut = str(Path(sys.executable).with_name("mutmut"))
     subprocess.run([mutmut, "run"], cwd=where, check=False)

@@ -12,7 +12,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from graph import build, project
-from graph.view import write_view
+from graph.view.page import write_view
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "chains-view.png"
 ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]

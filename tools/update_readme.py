@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from graph.queries import catalogue
+from graph.sparql.queries import catalogue
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 SECTION = re.compile(r"(<!-- queries:start -->\n).*?(<!-- queries:end -->)", re.S)

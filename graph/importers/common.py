@@ -1,5 +1,5 @@
 """What the importers share: the entities already in the graph they link to, N-Triples terms,
-and the report of an import. They write through :func:`graph.output.streamed`, which leaves
+and the report of an import. They write through :func:`graph.model.output.streamed`, which leaves
 nothing half-written.
 """
 
@@ -13,7 +13,7 @@ import pyoxigraph as ox
 from followthemoney.types import registry
 
 from graph.errors import Problem
-from graph.namespace import ID, SKG
+from graph.model.namespace import ID, SKG
 
 __all__ = [
     "ImportReport",

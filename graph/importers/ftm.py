@@ -55,8 +55,8 @@ from followthemoney.types import registry
 
 from graph.errors import InputError, Problem
 from graph.importers.common import ImportReport, Known, entity_iri, iri, literal
-from graph.namespace import SKG
-from graph.output import streamed
+from graph.model.namespace import SKG
+from graph.model.output import streamed
 
 __all__ = ["import_ftm"]
 

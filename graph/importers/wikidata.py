@@ -45,7 +45,7 @@ from rdflib.namespace import OWL
 
 from graph.errors import InputError, Problem
 from graph.importers.common import Known, iri
-from graph.output import streamed
+from graph.model.output import streamed
 
 __all__ = ["Link", "link_wikidata", "write_links"]
 

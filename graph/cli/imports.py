@@ -1,0 +1,126 @@
+"""The import commands: ``import ftm``, ``import trade`` and ``link wikidata``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from graph.cli.support import (
+    DataOption,
+    GraphOption,
+    OntologyOption,
+    StoreOption,
+    err_console,
+    fail,
+    out_console,
+    print_frame,
+    source_store,
+)
+from graph.errors import SanctionsKGError
+
+if TYPE_CHECKING:
+    from graph.importers.common import ImportReport, Known
+
+__all__ = ["import_app", "link_app"]
+
+import_app = typer.Typer(help="Import other people's data beside the curated graph, as N-Triples.")
+link_app = typer.Typer(help="Propose and check links to other datasets.")
+
+OutOption = Annotated[Path, typer.Option("--out", help="The N-Triples file to write.")]
+SkipOption = Annotated[
+    bool, typer.Option("--skip-bad", help="Skip bad records and report them, instead of stopping.")
+]
+
+
+def _known(graph: Path | None, store: Path | None, data: Path | None, ontology: Path | None) -> Known:
+    """The entities the import links to: those of the graph given (by default the curated one)."""
+    from graph.importers.common import known_from
+
+    return known_from(source_store(graph, store, data, ontology))
+
+
+def _run(importer: Callable[..., ImportReport], file: Path, out: Path, known: Known, skip_bad: bool) -> None:
+    """Run an importer; print what it wrote and, on stderr, what it skipped."""
+    try:
+        report = importer(file, out, known=known, skip_bad=skip_bad)
+    except (SanctionsKGError, OSError) as exc:
+        fail(exc)
+    for problem in report.skipped:
+        err_console.print(f"skipped: {problem}", markup=False)
+    out_console.print(
+        f"read {report.read} records: {report.entities} entities, {report.relations} relations, "
+        f"{report.written} triples written to {out}"
+        + (f"; {len(report.skipped)} skipped" if report.skipped else ""),
+        markup=False,
+    )
+
+
+@import_app.command("ftm")
+def ftm_command(
+    file: Annotated[
+        Path, typer.Argument(help="OpenSanctions / FollowTheMoney entities, one JSON object a line.")
+    ],
+    out: OutOption,
+    skip_bad: SkipOption = False,
+    graph: GraphOption = None,
+    store: StoreOption = None,
+    data: DataOption = None,
+    ontology: OntologyOption = None,
+) -> None:
+    """Import FollowTheMoney entities and sanctions (companies, bodies, sanctions, ownership)."""
+    from graph.importers.ftm import import_ftm
+
+    _run(import_ftm, file, out, _known(graph, store, data, ontology), skip_bad)
+
+
+@import_app.command("trade")
+def trade_command(
+    file: Annotated[
+        Path, typer.Argument(help="Trade statistics, CSV in the shape of UN Comtrade's bulk files.")
+    ],
+    out: OutOption,
+    skip_bad: SkipOption = False,
+    graph: GraphOption = None,
+    store: StoreOption = None,
+    data: DataOption = None,
+    ontology: OntologyOption = None,
+) -> None:
+    """Import trade statistics as trade observations, with month-on-month and year-on-year changes."""
+    from graph.importers.trade import import_trade
+
+    _run(import_trade, file, out, _known(graph, store, data, ontology), skip_bad)
+
+
+@link_app.command("wikidata")
+def wikidata_command(
+    file: Annotated[Path, typer.Argument(help="Wikidata entities, in the JSON of Wikidata's entity dumps.")],
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write the proposed owl:sameAs links here (N-Triples).")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+    graph: GraphOption = None,
+    store: StoreOption = None,
+    data: DataOption = None,
+    ontology: OntologyOption = None,
+) -> None:
+    """Propose owl:sameAs links to Wikidata by label and country, and check the existing ones."""
+    import pandas as pd
+
+    from graph.importers.wikidata import link_wikidata, write_links
+
+    try:
+        links = link_wikidata(file, _known(graph, store, data, ontology))
+        if out is not None:
+            write_links(links, out)
+        records = [link.row() for link in links]
+        if fmt == "json":
+            sys.stdout.write(json.dumps(records, indent=2, ensure_ascii=False) + "\n")
+        else:
+            print_frame(pd.DataFrame(records), fmt)
+    except (SanctionsKGError, OSError) as exc:
+        fail(exc)

@@ -1,0 +1,185 @@
+"""What the commands share: consoles, common options, and turning errors into messages."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+from rich.console import Console
+
+from graph.errors import InputError, QueryError, SanctionsKGError
+from graph.paths import default_data_dir
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pyoxigraph as ox
+
+    from graph.model.build import Build
+
+# Commands import what they run when they run it (pandas, rdflib, pyoxigraph...), so that
+# parsing the command line and --help cost only typer and rich.
+
+__all__ = [
+    "DataOption",
+    "GraphOption",
+    "OntologyOption",
+    "StoreOption",
+    "WithOption",
+    "err_console",
+    "fail",
+    "load_build",
+    "out_console",
+    "print_frame",
+    "progress_bar",
+    "source_store",
+    "working",
+]
+
+out_console = Console(highlight=False)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+GraphOption = Annotated[
+    Path | None,
+    typer.Option("--graph", help="Use this RDF file (e.g. build/sanctions-kg.nt) instead of building data/."),
+]
+DataOption = Annotated[
+    Path | None, typer.Option("--data", help="Folder of the CSV tables (default: the curated data/).")
+]
+WithOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--with",
+        help="Another folder of tables in the same format, built beside --data (your own entities "
+        "and claims); repeat for more.",
+    ),
+]
+StoreOption = Annotated[
+    Path | None,
+    typer.Option("--store", help="Use this on-disk store (made by `sanctions-kg load FILE --store DIR`)."),
+]
+OntologyOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--ontology", help="Folder of sanctions.ttl and shapes.ttl (default: the project's ontology/)."
+    ),
+]
+
+
+def shown(data: Path | None) -> str:
+    """How to name the data folder in messages: as given, or relative to here when possible."""
+    if data is not None:
+        return str(data).rstrip("/") or "/"
+    relative = os.path.relpath(default_data_dir())
+    return relative if not relative.startswith("..") else str(default_data_dir())
+
+
+def fail(error: SanctionsKGError | OSError) -> NoReturn:
+    """Print an error the way users read it (every located problem on its own line) and exit 1."""
+    if isinstance(error, InputError):
+        for problem in error.problems:
+            err_console.print(str(problem), markup=False)
+        count = len(error.problems)
+        err_console.print(f"{count} problem{'s' if count != 1 else ''}; nothing was written.", markup=False)
+    else:
+        err_console.print(f"error: {error}", markup=False)
+    raise typer.Exit(code=1)
+
+
+def print_frame(df: pd.DataFrame, fmt: str, title: str | None = None) -> None:
+    """Print a table as ``table`` (rich), ``csv`` or ``json`` (records) on stdout.
+
+    Raises
+    ------
+    QueryError
+        For another format, naming the ``format`` parameter.
+    """
+    if fmt == "csv":
+        buffer = io.StringIO()
+        df.to_csv(buffer, index=False)
+        sys.stdout.write(buffer.getvalue())
+        return
+    if fmt == "json":
+        sys.stdout.write(
+            df.to_json(orient="records", indent=2, date_format="iso", default_handler=str) + "\n"
+        )
+        return
+    if fmt != "table":
+        raise QueryError(f"write it as table, json or csv, not {fmt}", parameter="format")
+    import pandas as pd
+    from rich.table import Table
+
+    table = Table(*map(str, df.columns), title=title)
+    for row in df.itertuples(index=False):
+        table.add_row(*("" if pd.isna(v) else str(v) for v in row))
+    out_console.print(table)
+
+
+def load_build(data: Path | None, ontology: Path | None, extra: list[Path] | None = None) -> Build:
+    """Build the graph from the data folder (and any extra ones) and the ontology folder, or
+    exit with the problems.
+    """
+    from graph.model.build import build
+
+    try:
+        return build(data, ontology, extra_dirs=extra or (), display_dir=shown(data))
+    except (SanctionsKGError, OSError) as exc:
+        fail(exc)
+
+
+def source_store(
+    graph: Path | None, store: Path | None, data: Path | None, ontology: Path | None
+) -> ox.Store:
+    """The store a command reads: an on-disk store, an RDF file, or a build of the data."""
+    from graph.sparql.store import open_store, open_store_dir
+
+    if graph is not None and store is not None:
+        fail(SanctionsKGError("use --graph FILE or --store DIR, not both"))
+    if store is not None:
+        with working(f"opening {store}"):
+            return open_store_dir(store)
+    if graph is not None:
+        with working(f"loading {graph}"):
+            return open_store(graph)
+    return open_store(load_build(data, ontology))
+
+
+@contextmanager
+def working(description: str) -> Iterator[None]:
+    """A spinner with the time elapsed on a terminal's stderr while something runs (nothing
+    is shown when stderr is not a terminal).
+    """
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=err_console, transient=True, disable=not err_console.is_terminal) as bar:
+        bar.add_task(description, total=None)
+        yield
+
+
+@contextmanager
+def progress_bar(
+    description: str, total: int, *, unit: str = "bytes", done_so_far: bool = False
+) -> Iterator[Callable[[int], object] | None]:
+    """A progress bar on a terminal's stderr; yields the function that moves it (by a step,
+    or to the amount done so far with ``done_so_far``), or ``None`` when stderr is not a
+    terminal (so that callers can skip the counting).
+    """
+    if not err_console.is_terminal:
+        yield None
+        return
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn
+
+    amount = DownloadColumn() if unit == "bytes" else TextColumn("{task.completed:,}/{task.total:,} " + unit)
+    columns = (TextColumn("{task.description}"), BarColumn(), amount, TimeElapsedColumn())
+    with Progress(*columns, console=err_console, transient=True) as bar:
+        task = bar.add_task(description, total=total)
+        if done_so_far:
+            yield lambda done: bar.update(task, completed=done)
+        else:
+            yield lambda step: bar.advance(task, step)
