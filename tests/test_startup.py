@@ -104,4 +104,4 @@ def test_an_unknown_name_is_an_attribute_error() -> None:
     import graph
 
     with pytest.raises(AttributeError, match="no attribute 'no_such_name'"):
-        _ = graph.no_such_name  # type: ignore[attr-defined]
+        _ = graph.no_such_name

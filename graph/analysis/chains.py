@@ -14,9 +14,9 @@ import difflib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 import networkx as nx
-import pandas as pd
 import rustworkx as rx
 
 from graph.analysis.asof import graph_as_of
@@ -25,6 +25,9 @@ from graph.analysis.projection import Claim, label_of, products_made
 from graph.analysis.reach import MAX_HOPS, search_distances
 from graph.errors import QueryError
 from graph.model.namespace import ID
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "MAX_HOPS",
@@ -515,4 +518,6 @@ def chains_frame(G: nx.MultiDiGraph, chains: Iterable[Chain]) -> pd.DataFrame:
     2      2    1  pressures  Xiaomi
     3      2    2  exportsTo  Russia
     """
+    import pandas as pd  # noqa: PLC0415 - pandas only for a frame
+
     return pd.DataFrame(hop_rows(G, list(chains)), columns=list(HOP_COLUMNS))

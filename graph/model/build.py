@@ -21,7 +21,6 @@ from graph.errors import InputError
 from graph.model.convert import Triple, row_triples
 from graph.model.namespace import ID, SKG
 from graph.model.ontology import Ontology, load_ontology, local_name, relations
-from graph.model.shacl import shape_problems
 from graph.model.tables import columns_of, read_tables
 from graph.paths import default_data_dir, default_ontology_dir
 
@@ -154,6 +153,8 @@ def build(
     for triple in triples:
         graph.add(triple)
     if shacl:
+        from graph.model.shacl import shape_problems  # noqa: PLC0415 - pyshacl only when shapes are checked
+
         problems = list(shape_problems(graph, onto, origins, column_names))
         if problems:
             raise InputError(problems)
