@@ -6,7 +6,9 @@
 Families: ``load`` (time and peak memory against raw pyoxigraph and rdflib), ``questions``
 (named questions against raw pyoxigraph, its substitutions, oxrdflib, and rdflib's engine up
 to 30,000 triples), ``chains`` (against networkx, rustworkx and one SPARQL query) and ``view``
-(against pyvis's add_node/add_edge, at a twentieth as many nodes as triples). Writes
+(against pyvis's add_node/add_edge, at a twentieth as many nodes as triples) and ``startup``
+(each command's --help, chains and query on the curated build, as fresh processes, against
+``python -c "import typer, rich"``; the same at every size). Writes
 ``results.json`` and ``chart.png`` (time and memory against size) into ``--out``.
 """
 
@@ -20,7 +22,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from benchmarks import chains, load, sparql, views
+from benchmarks import chains, load, sparql, startup, views
 
 __all__ = ["FAMILIES", "chart", "main"]
 
@@ -29,6 +31,7 @@ FAMILIES: dict[str, Callable[[int], list[dict[str, Any]]]] = {
     "questions": lambda size: sparql.main(["--triples", str(size), "--rdflib-limit", "30000"]),
     "chains": lambda size: chains.main(["--triples", str(size)]),
     "view": lambda size: views.main(["--nodes", str(max(50, size // 20))]),
+    "startup": lambda _size: startup.main(["--repeat", "3"]),
 }
 
 

@@ -53,14 +53,16 @@ def run_once(argv: list[str]) -> tuple[float, int]:
     >>> seconds > 0 and peak > 0
     True
     """
-    start = time.perf_counter()
-    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    error = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
-    if process.returncode != 0:
-        raise RuntimeError(f"{' '.join(argv)} exited with {process.returncode}: {error}")
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        with subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=errors) as process:
+            _, status, usage = os.wait4(process.pid, 0)
+            seconds = time.perf_counter() - start
+            process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            errors.seek(0)
+            message = errors.read().decode("utf-8", "replace").strip()
+            raise RuntimeError(f"{' '.join(argv)} exited with {process.returncode}: {message}")
     return seconds, usage.ru_maxrss * 1024  # ru_maxrss is in kilobytes on Linux
 
 

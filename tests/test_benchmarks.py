@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -73,10 +74,35 @@ def test_every_family_runs_and_writes_json_and_a_chart(
     records = main(["--triples", "3000", "--out", str(tmp_path)])
     saved = json.loads((tmp_path / "results.json").read_text())
     assert saved == records
-    assert {r["family"] for r in saved} == {"load", "questions", "chains", "view"}
+    assert {r["family"] for r in saved} == {"load", "questions", "chains", "view", "startup"}
     loads = {r["way"]: r for r in saved if r["family"] == "load"}
     assert set(loads) == {"ours-disk", "ours-memory", "pyoxigraph-disk", "pyoxigraph-memory", "rdflib"}
     assert len({r["triples"] for r in loads.values()}) == 1  # every way loaded the same triples
     assert all(r["peak_bytes"] > 0 and r["seconds"] > 0 for r in loads.values())
     assert (tmp_path / "chart.png").read_bytes().startswith(b"\x89PNG")
     assert "wrote" in capsys.readouterr().out
+
+
+def test_startup_benchmark_times_every_help_and_two_commands_against_the_baseline(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from benchmarks import startup
+
+    records = startup.main(["--repeat", "1"])
+    names = [r["command"] for r in records]
+    assert len(names) == len(startup.COMMANDS) + 2
+    assert names[0] == "sanctions-kg --help"
+    assert {"sanctions-kg chains us-government russia --graph <build>"} <= set(names)
+    for r in records:
+        assert r["ratio"] == r["seconds"]["ours"] / r["seconds"]["baseline"]
+        assert r["peak_bytes"] > 0
+    printed = capsys.readouterr().out
+    assert printed.startswith("baseline: python -c 'import typer, rich'")
+    assert printed.count("x baseline") == len(records)
+
+
+def test_a_command_that_fails_is_an_error_not_a_timing() -> None:
+    from benchmarks.startup import run_once
+
+    with pytest.raises(RuntimeError, match="exited with 3"):
+        run_once([sys.executable, "-c", "raise SystemExit(3)"])
