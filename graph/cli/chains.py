@@ -95,9 +95,7 @@ def chains_command(
     ontology: OntologyOption = None,
 ) -> None:
     """List the pressure chains from SOURCE to TARGET, with the claims and sources of each hop."""
-    import pandas as pd
-
-    from graph.analysis.chains import chain_records, hop_rows, pressure_chains
+    from graph.analysis.chains import chain_records, chains_frame, pressure_chains
     from graph.analysis.projection import label_of
 
     try:
@@ -110,10 +108,7 @@ def chains_command(
         if fmt == "json":
             sys.stdout.write(json.dumps(chain_records(G, found), indent=2, ensure_ascii=False) + "\n")
             return
-        rows = pd.DataFrame(
-            hop_rows(G, found),
-            columns=["chain", "hop", "source", "relation", "target", "status", "stance", "sources"],
-        )
+        rows = chains_frame(G, found)
         print_frame(rows, fmt, title=f"{len(found)} chains from {label_of(G, start)} to {label_of(G, end)}")
     except SanctionsKGError as exc:
         fail(exc)
