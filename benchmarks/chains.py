@@ -30,9 +30,10 @@ import rustworkx as rx
 
 from benchmarks.common import best_of
 from benchmarks.generated import generate
-from graph.analysis.chains import chain_index, pressure_chains
+from graph.analysis.index import chain_index
 from graph.analysis.pattern import DEFAULT_PATTERN, Pattern, compile_pattern
 from graph.analysis.projection import project
+from graph.analysis.search import pressure_chains
 
 SKG = "https://w3id.org/sanctions-kg/ontology#"
 

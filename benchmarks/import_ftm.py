@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.importers.common import Known
-from graph.importers.ftm import import_ftm
+from graph.importers.ftm.run import import_ftm
 
 __all__ = ["id_set_bytes", "main", "measure", "synthetic"]
 

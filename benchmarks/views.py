@@ -22,8 +22,10 @@ import networkx as nx
 from pyvis.network import Network
 
 from benchmarks.common import best_of
-from graph.analysis.projection import Claim
-from graph.view.page import load_view_style, render_view, view_data
+from graph.analysis.claims import Claim
+from graph.view.data import view_data
+from graph.view.render import render_view
+from graph.view.style import load_view_style
 
 CLASSES = ("Government", "ChipSupplier", "OEM", "Country")
 RELATIONS = {("Government", "ChipSupplier"): "pressures", ("ChipSupplier", "OEM"): "supplies"}

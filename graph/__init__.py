@@ -14,19 +14,17 @@ from typing import Any as _Any
 
 if _TYPE_CHECKING:
     from graph.analysis.asof import graph_as_of
-    from graph.analysis.chains import (
-        Chain,
-        ChainIndex,
-        Hop,
-        chain_index,
-        chains_frame,
-        chains_into,
-        pressure_chains,
-        resolve_entity,
-    )
-    from graph.analysis.cuts import Chokepoints, chokepoints, exposure, reachable_pairs, whatif
+    from graph.analysis.chains import Chain, Hop
+    from graph.analysis.claims import Claim
+    from graph.analysis.cuts import Chokepoints, chokepoints, reachable_pairs
+    from graph.analysis.entities import resolve_entity
+    from graph.analysis.exposure import exposure
+    from graph.analysis.index import ChainIndex, chain_index
     from graph.analysis.pattern import DEFAULT_PATTERN
-    from graph.analysis.projection import Claim, project
+    from graph.analysis.projection import project
+    from graph.analysis.records import chains_frame
+    from graph.analysis.search import chains_into, pressure_chains
+    from graph.analysis.whatif import whatif
     from graph.errors import (
         EndpointError,
         InputError,
@@ -53,9 +51,9 @@ if _TYPE_CHECKING:
 _EXPORTS: dict[str, str] = {
     "Build": "graph.model.build",
     "Chain": "graph.analysis.chains",
-    "ChainIndex": "graph.analysis.chains",
+    "ChainIndex": "graph.analysis.index",
     "Chokepoints": "graph.analysis.cuts",
-    "Claim": "graph.analysis.projection",
+    "Claim": "graph.analysis.claims",
     "DEFAULT_PATTERN": "graph.analysis.pattern",
     "Endpoint": "graph.sparql.endpoint",
     "EndpointError": "graph.errors",
@@ -72,30 +70,30 @@ _EXPORTS: dict[str, str] = {
     "SanctionsKGError": "graph.errors",
     "ViewPage": "graph.view.page",
     "build": "graph.model.build",
-    "chain_index": "graph.analysis.chains",
-    "chains_frame": "graph.analysis.chains",
-    "chains_into": "graph.analysis.chains",
+    "chain_index": "graph.analysis.index",
+    "chains_frame": "graph.analysis.records",
+    "chains_into": "graph.analysis.search",
     "chokepoints": "graph.analysis.cuts",
     "default_data_dir": "graph.paths",
     "default_ontology_dir": "graph.paths",
     "execute": "graph.sparql.run",
-    "exposure": "graph.analysis.cuts",
+    "exposure": "graph.analysis.exposure",
     "graph_as_of": "graph.analysis.asof",
     "load_ontology": "graph.model.ontology",
     "named_queries": "graph.sparql.queries",
     "named_query": "graph.sparql.queries",
     "open_store": "graph.sparql.store",
-    "pressure_chains": "graph.analysis.chains",
+    "pressure_chains": "graph.analysis.search",
     "project": "graph.analysis.projection",
     "query_file": "graph.sparql.queries",
     "query_frame": "graph.sparql.questions",
     "query_graph": "graph.sparql.questions",
     "reachable_pairs": "graph.analysis.cuts",
-    "resolve_entity": "graph.analysis.chains",
+    "resolve_entity": "graph.analysis.entities",
     "serialize": "graph.model.output",
     "summarize": "graph.model.build",
     "view_page": "graph.view.page",
-    "whatif": "graph.analysis.cuts",
+    "whatif": "graph.analysis.whatif",
     "write_build": "graph.model.output",
     "write_view": "graph.view.page",
 }

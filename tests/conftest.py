@@ -57,8 +57,9 @@ def select(store: ox.Store, query: str, **bindings: str) -> list[dict[str, str]]
     return [{n: row[n].value for n in names if row[n] is not None} for row in result]
 
 
-def cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the installed ``sanctions-kg`` command as a user would, with a wide terminal."""
+def cli(*args: str, cwd: Path | None = None, columns: int = 200) -> subprocess.CompletedProcess[str]:
+    """Run the installed ``sanctions-kg`` command as a user would, in a terminal ``columns``
+    characters wide (a wide one by default)."""
     bin_dir = Path(sys.executable).parent
     return subprocess.run(
         [str(bin_dir / "sanctions-kg"), *args],
@@ -67,5 +68,5 @@ def cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
         cwd=cwd,
         check=False,
         timeout=600,
-        env={"COLUMNS": "200", "PATH": str(bin_dir)},
+        env={"COLUMNS": str(columns), "PATH": str(bin_dir)},
     )

@@ -11,9 +11,12 @@ import pytest
 from hypothesis import given, settings
 
 from graph import Build, query_frame
-from graph.analysis.chains import pressure_chains
-from graph.analysis.cuts import chokepoints, exposure, reachable_pairs, whatif
-from graph.analysis.projection import Claim, project
+from graph.analysis.claims import Claim
+from graph.analysis.cuts import chokepoints, reachable_pairs
+from graph.analysis.exposure import exposure
+from graph.analysis.projection import project
+from graph.analysis.search import pressure_chains
+from graph.analysis.whatif import whatif
 from graph.errors import PatternError
 from tests.chain_graphs import ID, by_hand, graphs, store_of
 

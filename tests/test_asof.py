@@ -9,7 +9,8 @@ import pytest
 
 from graph import Build
 from graph.analysis.asof import claims_as_of, graph_as_of, in_force
-from graph.analysis.projection import Claim, project
+from graph.analysis.claims import Claim
+from graph.analysis.projection import project
 from tests.chain_graphs import ID
 
 D = dt.date

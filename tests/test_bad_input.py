@@ -24,6 +24,7 @@ from types import ModuleType
 import pytest
 
 import graph
+import graph.model.columns
 import graph.model.convert
 import graph.model.tables
 
@@ -736,7 +737,8 @@ def test_the_corpus_has_a_case_of_every_kind_of_problem_in_a_table(tmp_path: Pat
         shutil.copytree(graph.default_data_dir(), root)
         edit = param.values[0]  # type: ignore[attr-defined]
         covered |= {kind for *_, kind in edit(Data(root))}
-    written = _kinds_written_in(graph.model.tables) | _kinds_written_in(graph.model.convert)
+    written = _kinds_written_in(graph.model.columns) | _kinds_written_in(graph.model.tables)
+    written |= _kinds_written_in(graph.model.convert)
     assert len(written) > 20, "the kinds are no longer written where this test looks"
     assert written - FOLDER_KINDS - covered == set()
     assert {"unknown-status", "unknown-stance", "unknown-bound", "shacl-sparql"} <= covered

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks import chains, sparql, views
-from graph.view.page import view_data
+from graph.view.data import view_data
 
 
 def test_sparql_benchmark_prints_a_ratio_for_each_question(capsys: pytest.CaptureFixture[str]) -> None:
@@ -32,9 +32,10 @@ def test_chains_benchmark_counts_the_same_chains_every_way() -> None:
     import pyoxigraph as ox
 
     from benchmarks.generated import generate
-    from graph.analysis.chains import chain_index, pressure_chains
+    from graph.analysis.index import chain_index
     from graph.analysis.pattern import DEFAULT_PATTERN, compile_pattern
     from graph.analysis.projection import project
+    from graph.analysis.search import pressure_chains
 
     store = ox.Store()
     store.bulk_load(generate(5000, seed=3), format=ox.RdfFormat.N_TRIPLES)

@@ -12,20 +12,16 @@ from hypothesis import given, settings
 
 from graph import Build, QueryError, default_data_dir, open_store
 from graph.analysis.asof import graph_as_of
-from graph.analysis.chains import (
-    MAX_HOPS,
-    Chain,
-    chain_index,
-    chain_records,
-    chains_frame,
-    chains_into,
-    hop_rows,
-    pressure_chains,
-    resolve_entity,
-)
+from graph.analysis.chains import Chain
+from graph.analysis.claims import Claim
 from graph.analysis.cuts import reachable_pairs
+from graph.analysis.entities import resolve_entity
+from graph.analysis.index import chain_index
 from graph.analysis.pattern import DEFAULT_PATTERN, parse_pattern, to_sparql_path
-from graph.analysis.projection import Claim, project
+from graph.analysis.projection import project
+from graph.analysis.reach import MAX_HOPS
+from graph.analysis.records import chain_records, chains_frame, hop_rows
+from graph.analysis.search import chains_into, pressure_chains
 from graph.errors import PatternError
 from tests.chain_graphs import ID, SKG, by_hand, graphs, store_of
 

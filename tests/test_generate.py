@@ -14,8 +14,8 @@ import pytest
 from rdflib import Graph, URIRef
 
 from graph import QueryError, default_ontology_dir, load_ontology
-from graph.analysis.chains import pressure_chains
 from graph.analysis.projection import project
+from graph.analysis.search import pressure_chains
 from graph.generate.ntriples import generate_lines, generated_ntriples, write_generated
 from graph.model.shacl import shape_problems
 from tests.conftest import SKG, cli

@@ -12,11 +12,11 @@ from rdflib import Graph
 
 from benchmarks import import_ftm as bench
 from graph import Build, open_store, query_frame
-from graph.analysis.chains import pressure_chains
 from graph.analysis.projection import project
+from graph.analysis.search import pressure_chains
 from graph.errors import InputError, Problem
 from graph.importers.common import ImportReport, Known, known_from
-from graph.importers.ftm import import_ftm
+from graph.importers.ftm.run import import_ftm
 from graph.model.shacl import shape_problems
 from graph.sparql.store import load_store, open_store_dir
 from tests.conftest import ID, SKG, cli, select

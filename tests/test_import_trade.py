@@ -20,7 +20,7 @@ from rdflib import Graph
 from graph import Build, query_frame
 from graph.errors import InputError
 from graph.importers.common import ImportReport, Known, known_from
-from graph.importers.trade import import_trade
+from graph.importers.trade.run import import_trade
 from graph.model.shacl import shape_problems
 from graph.sparql.store import load_store, open_store_dir
 from tests.conftest import ID, PREFIXES, cli

@@ -22,7 +22,8 @@ from rdflib import Graph
 from graph import Build
 from graph.errors import InputError
 from graph.importers.common import Known, known_from
-from graph.importers.wikidata import Link, link_wikidata, write_links
+from graph.importers.wikidata.match import Link
+from graph.importers.wikidata.run import link_wikidata, write_links
 from graph.model.shacl import shape_problems
 from tests.conftest import ID, cli
 

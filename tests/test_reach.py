@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 
 from graph import Build, QueryError
-from graph.analysis.chains import chains_into, pressure_chains
 from graph.analysis.pattern import DEFAULT_PATTERN, compile_pattern
 from graph.analysis.projection import project
 from graph.analysis.reach import distances_to_target, source_cone
+from graph.analysis.search import chains_into, pressure_chains
 from tests.chain_graphs import ID, RELATIONS, by_hand, graphs, store_of
 
 Hops = list[tuple[str, str, str]]

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from graph import SKG, Problem, default_data_dir, default_ontology_dir, load_ontology
-from graph.model.tables import TABLES, TableSpec, read_table, read_tables
+from graph.model.columns import TABLES, TableSpec
+from graph.model.tables import read_table, read_tables
 
 ONTO = load_ontology(default_ontology_dir())
 SPECS = {spec.file: spec for spec in TABLES}

@@ -14,10 +14,15 @@ from rdflib import RDF, Graph
 
 from graph import Build, QueryError, default_ontology_dir
 from graph.analysis.asof import graph_as_of
-from graph.analysis.chains import pressure_chains
-from graph.analysis.projection import Claim, project
+from graph.analysis.claims import Claim
+from graph.analysis.projection import project
+from graph.analysis.search import pressure_chains
 from graph.model.namespace import SKG
-from graph.view.page import LAYOUT_ABOVE, load_view_style, render_view, view_data, write_view
+from graph.view.data import view_data
+from graph.view.layout import LAYOUT_ABOVE
+from graph.view.page import write_view
+from graph.view.render import render_view
+from graph.view.style import load_view_style
 from tests.conftest import ID, cli
 
 HOSTILE = [

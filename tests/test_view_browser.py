@@ -14,8 +14,9 @@ import networkx as nx
 import pytest
 
 from graph import Build, build, default_data_dir
-from graph.analysis.chains import pressure_chains
-from graph.analysis.projection import Claim, project
+from graph.analysis.claims import Claim
+from graph.analysis.projection import project
+from graph.analysis.search import pressure_chains
 from graph.view.page import view_page, write_view
 from tests.browser import chromium, opened
 from tests.conftest import ID

@@ -1,4 +1,5 @@
-"""Analysis over the networkx projection: the projection, the chain pattern, reach, as-of, chains, cuts.
+"""Analysis over the networkx projection: the projection and its claims, the chain pattern, reach,
+as-of, chains (values, entities, index, search, records), cuts, what-if and exposure.
 
 Nothing is imported here: import the module you need, or use ``graph``'s public API.
 """

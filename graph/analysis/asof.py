@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from graph.analysis.projection import Claim
+from graph.analysis.claims import Claim
 
 __all__ = ["HALTED", "claims_as_of", "graph_as_of", "in_force"]
 

@@ -2,27 +2,26 @@
 
 The projection reads a store (or a build) and builds a new ``MultiDiGraph``; it never
 changes its input. Nodes are entity IRIs with ``cls`` and ``label``; edges are keyed by
-relation name and carry ``relation`` and ``claims`` (a tuple of :class:`Claim`). The
-graph's own attributes hold the ontology's relation names (``relations``).
+relation name and carry ``relation`` and ``claims`` (a tuple of
+:class:`~graph.analysis.claims.Claim`). The graph's own attributes hold the ontology's
+relation names (``relations``).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, Graph
 
+from graph.analysis.claims import Claim, _claim_of, _claims, _name
 from graph.model.build import Build
 from graph.model.namespace import ID, SKG
 from graph.sparql.store import open_store
 
-__all__ = ["Claim", "claims_of", "label_of", "products_made", "project", "project_around"]
+__all__ = ["claims_of", "label_of", "products_made", "project", "project_around"]
 
 SKG_NS = str(SKG._NS)
 NODES = f"""
@@ -42,124 +41,10 @@ PREFIX skg: <{SKG_NS}>
 SELECT ?p WHERE {{ ?p a skg:Relation }}"""
 
 
-@dataclass(frozen=True)
-class Claim:
-    """The evidence behind an edge: one claim with its qualifiers and sources.
-
-    ``status``, ``stance`` and ``product`` are local names (``Halted``, ``TowardsCompliance``,
-    ``laptops``); ``sources`` are source ids.
-    """
-
-    id: str
-    status: str | None = None
-    stance: str | None = None
-    product: str | None = None
-    start: dt.date | None = None
-    end: dt.date | None = None
-    precision: str | None = None
-    sources: tuple[str, ...] = ()
-    quote: str | None = None
-    unverified: bool = False
-
-
-def _name(term: Any) -> str:
-    """The local name of an IRI term: what follows its last ``#`` or ``/``."""
-    value: str = term.value
-    return value[max(value.rfind("#"), value.rfind("/")) + 1 :]
-
-
-def _local(term: Any) -> str | None:
-    return _name(term) if term is not None else None
-
-
-def _date(term: Any) -> dt.date | None:
-    return dt.date.fromisoformat(term.value) if term is not None else None
-
-
 def _rows(store: ox.Store, query: str) -> ox.QuerySolutions:
     result = store.query(query)
     assert isinstance(result, ox.QuerySolutions)
     return result
-
-
-def _values(store: ox.Store, predicate: str) -> dict[str, list[Any]]:
-    """Every subject of ``predicate`` in the default graph with its objects: one index scan,
-    much cheaper than an OPTIONAL per claim property (left joins) on millions of triples.
-    """
-    found: dict[str, list[Any]] = defaultdict(list)
-    for quad in store.quads_for_pattern(None, ox.NamedNode(predicate), None, ox.DefaultGraph()):
-        if isinstance(quad.subject, ox.NamedNode):
-            found[quad.subject.value].append(quad.object)
-    return found
-
-
-def _claim_subjects(store: ox.Store) -> set[str]:
-    """The IRIs typed ``skg:Claim`` in the default graph."""
-    typed, claim = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(SKG.Claim))
-    # (any other link to skg:Claim, or a claim in another graph, names nothing the claim
-    # properties, read from the default graph only, can make a claim of)
-    pattern = store.quads_for_pattern(None, typed, claim, ox.DefaultGraph())  # pragma: no mutate
-    return {q.subject.value for q in pattern if isinstance(q.subject, ox.NamedNode)}
-
-
-CLAIM_TERMS = tuple(
-    str(term)
-    for term in (
-        RDF.subject,
-        RDF.predicate,
-        RDF.object,
-        SKG.status,
-        SKG.stance,
-        SKG.product,
-        SKG.startDate,
-        SKG.endDate,
-        SKG.startPrecision,
-        SKG.source,
-        SKG.quote,
-        SKG.unverified,
-    )
-)
-"""The properties of a claim the projection reads (IRIs as strings: plain keys, cheap to hash)."""
-SUBJECT, PREDICATE, OBJECT, STATUS, STANCE, PRODUCT, START, END, PRECISION, SOURCE, QUOTE, UNVERIFIED = (
-    CLAIM_TERMS
-)
-
-
-def _claim(claim: str, objects: Callable[[str], Sequence[Any]]) -> tuple[tuple[str, str, str], Claim] | None:
-    """A claim and its relation triple, from ``objects`` (the objects of each of its
-    properties); ``None`` if it lacks its subject, predicate or object.
-    """
-
-    def first(term: str) -> Any:
-        # the first value by its text (pyoxigraph's terms order by it too), or None
-        return min(objects(term), key=lambda t: t.value, default=None)  # pragma: no mutate
-
-    s, p, o = first(SUBJECT), first(PREDICATE), first(OBJECT)
-    if s is None or p is None or o is None:
-        return None
-    quote, unverified = first(QUOTE), first(UNVERIFIED)
-    return (s.value, _name(p), o.value), Claim(
-        id=_name(ox.NamedNode(claim)),
-        status=_local(first(STATUS)),
-        stance=_local(first(STANCE)),
-        product=_local(first(PRODUCT)),
-        start=_date(first(START)),
-        end=_date(first(END)),
-        precision=_local(first(PRECISION)),
-        sources=tuple(sorted({_name(t) for t in objects(SOURCE)})),
-        quote=quote.value if quote is not None else None,
-        unverified=unverified is not None and unverified.value == "true",
-    )
-
-
-def _claims(store: ox.Store) -> dict[tuple[str, str, str], list[Claim]]:
-    tables = {term: _values(store, term) for term in CLAIM_TERMS}
-    found: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
-    for claim in sorted(_claim_subjects(store)):
-        read = _claim(claim, lambda term: tables[term].get(claim, ()))  # noqa: B023
-        if read is not None:
-            found[read[0]].append(read[1])
-    return found
 
 
 def project(source: Build | Graph | ox.Store) -> nx.MultiDiGraph:
@@ -209,16 +94,6 @@ def project(source: Build | Graph | ox.Store) -> nx.MultiDiGraph:
                 G.add_node(node, cls=None, label=None)
         G.add_edge(s, o, key=relation, relation=relation, claims=tuple(claims.get((s, relation, o), ())))
     return G
-
-
-def _claim_of(store: ox.Store, claim: ox.NamedNode) -> tuple[tuple[str, str, str], Claim] | None:
-    """One claim read from its own triples: its relation triple and its Claim."""
-    values: dict[str, list[Any]] = defaultdict(list)
-    for quad in store.quads_for_pattern(claim, None, None, ox.DefaultGraph()):
-        values[quad.predicate.value].append(quad.object)
-    if str(SKG.Claim) not in {t.value for t in values.get(str(RDF.type), [])}:
-        return None
-    return _claim(claim.value, lambda term: values.get(term, ()))
 
 
 def _node_attrs(store: ox.Store, node: str) -> dict[str, Any]:

@@ -13,10 +13,13 @@ import typer
 from graph.analysis.pattern import DEFAULT_PATTERN
 from graph.analysis.reach import MAX_HOPS
 from graph.cli.support import (
+    ColumnsOption,
     DataOption,
     GraphOption,
     OntologyOption,
     StoreOption,
+    WideOption,
+    check_columns,
     fail,
     out_console,
     print_frame,
@@ -41,6 +44,9 @@ PatternOption = Annotated[str, typer.Option("--pattern", help="Relations a chain
 HopsOption = Annotated[int, typer.Option("--max-hops", help=f"Longest chain, 1 to {MAX_HOPS}.")]
 AsOfOption = Annotated[str | None, typer.Option("--as-of", help="The graph as of this day (YYYY-MM-DD).")]
 FormatOption = Annotated[str, typer.Option("--format", help="table, json or csv.")]
+
+#: What the exposure table shows by default: its other columns come with --wide or --columns.
+EXPOSURE_COLUMNS = ("reporter", "partner", "product", "period", "changePercent", "exporters", "chains")
 
 
 def as_of_day(text: str | None) -> dt.date | None:
@@ -73,7 +79,7 @@ def _with_ends(
     store: Path | None = None,
 ) -> tuple[nx.MultiDiGraph, str, str]:
     """The projection, and the nodes the user means by SOURCE and TARGET."""
-    from graph.analysis.chains import resolve_entity
+    from graph.analysis.entities import resolve_entity
 
     G = projection(graph, data, ontology, store)
     return G, resolve_entity(G, source, parameter="source"), resolve_entity(G, target, parameter="target")
@@ -89,14 +95,17 @@ def chains_command(
     ] = None,
     as_of: AsOfOption = None,
     fmt: FormatOption = "table",
+    columns: ColumnsOption = None,
+    wide: WideOption = False,
     graph: GraphOption = None,
     store: StoreOption = None,
     data: DataOption = None,
     ontology: OntologyOption = None,
 ) -> None:
     """List the pressure chains from SOURCE to TARGET, with the claims and sources of each hop."""
-    from graph.analysis.chains import chain_records, chains_frame, pressure_chains
     from graph.analysis.projection import label_of
+    from graph.analysis.records import chain_records, chains_frame
+    from graph.analysis.search import pressure_chains
 
     try:
         G, start, end = _with_ends(source, target, graph, data, ontology, store)
@@ -105,11 +114,13 @@ def chains_command(
                 G, start, end, pattern=pattern, max_hops=max_hops, product=product, as_of=as_of_day(as_of)
             )
         )
+        check_columns(fmt, columns, wide)
         if fmt == "json":
             sys.stdout.write(json.dumps(chain_records(G, found), indent=2, ensure_ascii=False) + "\n")
             return
         rows = chains_frame(G, found)
-        print_frame(rows, fmt, title=f"{len(found)} chains from {label_of(G, start)} to {label_of(G, end)}")
+        title = f"{len(found)} chains from {label_of(G, start)} to {label_of(G, end)}"
+        print_frame(rows, fmt, title, columns=columns, wide=wide)
     except SanctionsKGError as exc:
         fail(exc)
 
@@ -164,14 +175,16 @@ def whatif_command(
     pattern: PatternOption = DEFAULT_PATTERN,
     max_hops: HopsOption = 6,
     fmt: FormatOption = "table",
+    columns: ColumnsOption = None,
+    wide: WideOption = False,
     graph: GraphOption = None,
     store: StoreOption = None,
     data: DataOption = None,
     ontology: OntologyOption = None,
 ) -> None:
     """What if these entities or relations were gone: which chains and export flows survive?"""
-    from graph.analysis.chains import resolve_entity
-    from graph.analysis.cuts import whatif
+    from graph.analysis.entities import resolve_entity
+    from graph.analysis.whatif import whatif
 
     try:
         G, start, end = _with_ends(source, target, graph, data, ontology, store)
@@ -192,7 +205,7 @@ def whatif_command(
         table = whatif(
             G, start, end, remove_nodes=nodes, remove_edges=edges, pattern=pattern, max_hops=max_hops
         )
-        print_frame(table, fmt)
+        print_frame(table, fmt, columns=columns, wide=wide)
     except SanctionsKGError as exc:
         fail(exc)
 
@@ -201,13 +214,15 @@ def exposure_command(
     pattern: PatternOption = DEFAULT_PATTERN,
     max_hops: HopsOption = 6,
     fmt: FormatOption = "table",
+    columns: ColumnsOption = None,
+    wide: WideOption = False,
     graph: GraphOption = None,
     store: StoreOption = None,
     data: DataOption = None,
     ontology: OntologyOption = None,
 ) -> None:
     """Modelled pressure beside observed trade, for every trade observation in the graph."""
-    from graph.analysis.cuts import exposure
+    from graph.analysis.exposure import exposure
     from graph.analysis.projection import project
     from graph.sparql.questions import query_frame
 
@@ -216,6 +231,7 @@ def exposure_command(
         with working("projecting the graph"):
             G = project(opened)
         observations = query_frame(opened, "trade-observations")
-        print_frame(exposure(G, observations, pattern=pattern, max_hops=max_hops), fmt)
+        table = exposure(G, observations, pattern=pattern, max_hops=max_hops)
+        print_frame(table, fmt, default=EXPOSURE_COLUMNS, columns=columns, wide=wide)
     except SanctionsKGError as exc:
         fail(exc)

@@ -11,10 +11,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from graph.cli.support import (
+    ColumnsOption,
     DataOption,
     GraphOption,
     OntologyOption,
     StoreOption,
+    WideOption,
+    check_columns,
     err_console,
     fail,
     out_console,
@@ -28,8 +31,10 @@ if TYPE_CHECKING:
 
 __all__ = ["import_app", "link_app"]
 
-import_app = typer.Typer(help="Import other people's data beside the curated graph, as N-Triples.")
-link_app = typer.Typer(help="Propose and check links to other datasets.")
+import_app = typer.Typer(
+    help="Import other people's data beside the curated graph, as N-Triples.", rich_markup_mode=None
+)
+link_app = typer.Typer(help="Propose and check links to other datasets.", rich_markup_mode=None)
 
 OutOption = Annotated[Path, typer.Option("--out", help="The N-Triples file to write.")]
 SkipOption = Annotated[
@@ -73,7 +78,7 @@ def ftm_command(
     ontology: OntologyOption = None,
 ) -> None:
     """Import FollowTheMoney entities and sanctions (companies, bodies, sanctions, ownership)."""
-    from graph.importers.ftm import import_ftm
+    from graph.importers.ftm.run import import_ftm
 
     _run(import_ftm, file, out, _known(graph, store, data, ontology), skip_bad)
 
@@ -91,7 +96,7 @@ def trade_command(
     ontology: OntologyOption = None,
 ) -> None:
     """Import trade statistics as trade observations, with month-on-month and year-on-year changes."""
-    from graph.importers.trade import import_trade
+    from graph.importers.trade.run import import_trade
 
     _run(import_trade, file, out, _known(graph, store, data, ontology), skip_bad)
 
@@ -103,6 +108,8 @@ def wikidata_command(
         Path | None, typer.Option("--out", help="Write the proposed owl:sameAs links here (N-Triples).")
     ] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+    columns: ColumnsOption = None,
+    wide: WideOption = False,
     graph: GraphOption = None,
     store: StoreOption = None,
     data: DataOption = None,
@@ -111,16 +118,17 @@ def wikidata_command(
     """Propose owl:sameAs links to Wikidata by label and country, and check the existing ones."""
     import pandas as pd
 
-    from graph.importers.wikidata import link_wikidata, write_links
+    from graph.importers.wikidata.run import link_wikidata, write_links
 
     try:
         links = link_wikidata(file, _known(graph, store, data, ontology))
         if out is not None:
             write_links(links, out)
         records = [link.row() for link in links]
+        check_columns(fmt, columns, wide)
         if fmt == "json":
             sys.stdout.write(json.dumps(records, indent=2, ensure_ascii=False) + "\n")
         else:
-            print_frame(pd.DataFrame(records), fmt)
+            print_frame(pd.DataFrame(records), fmt, columns=columns, wide=wide)
     except (SanctionsKGError, OSError) as exc:
         fail(exc)

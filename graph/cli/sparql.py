@@ -12,16 +12,19 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from graph.cli.support import (
+    ColumnsOption,
     DataOption,
     GraphOption,
     OntologyOption,
     StoreOption,
+    WideOption,
     err_console,
     fail,
     load_build,
     out_console,
     progress_bar,
     source_store,
+    split_names,
 )
 from graph.errors import QueryError, SanctionsKGError
 from graph.sparql.formats import GRAPH_FORMAT_NAMES, RESULT_FORMAT_NAMES
@@ -42,8 +45,7 @@ def queries_command(
     fmt: Annotated[str, typer.Option("--format", help="table, or markdown (for documentation).")] = "table",
 ) -> None:
     """List the named questions: name, title and parameters."""
-    from rich.table import Table
-
+    from graph.display import render_table
     from graph.sparql.queries import catalogue, named_queries
 
     if fmt == "markdown":
@@ -51,11 +53,12 @@ def queries_command(
         return
     if fmt != "table":
         fail(QueryError(f"write the list as table or markdown, not {fmt}", parameter="format"))
-    table = Table("name", "title", "parameters")
-    for name, query in named_queries().items():
-        params = ", ".join(f"{p.name} ({p.type})" for p in query.params)
-        table.add_row(name, query.title, params)
-    out_console.print(table)
+    names = ["name", "title", "parameters"]
+    rows = [
+        [name, query.title, ", ".join(f"{p.name} ({p.type})" for p in query.params)]
+        for name, query in named_queries().items()
+    ]
+    sys.stdout.write(render_table(names, names, rows, width=out_console.width))
 
 
 def _parse_params(pairs: list[str]) -> dict[str, str]:
@@ -108,9 +111,8 @@ def query_command(
     ] = None,
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE, repeatable.")] = None,
     fmt: Annotated[str | None, typer.Option("--format", help=f"One of: {', '.join(FORMATS)}.")] = None,
-    columns: Annotated[
-        str | None, typer.Option("--columns", help="Table format: show only these columns (a,b,c).")
-    ] = None,
+    columns: ColumnsOption = None,
+    wide: WideOption = False,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file (else print).")] = None,
     graph: GraphOption = None,
     store: StoreOption = None,
@@ -144,8 +146,8 @@ def query_command(
         result = execute(target, query, values)
         chosen = fmt or ("turtle" if isinstance(result, ox.QueryTriples) else "table")
         width = shutil.get_terminal_size((160, 24)).columns
-        shown = [c.strip() for c in columns.split(",") if c.strip()] if columns else None
-        text = render(result, chosen, width=width, columns=shown)
+        default = query.columns or None
+        text = render(result, chosen, width=width, columns=split_names(columns), default=default, wide=wide)
     except (SanctionsKGError, OSError) as exc:
         fail(exc)
     if out is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -26,11 +26,14 @@ if TYPE_CHECKING:
 # parsing the command line and --help cost only typer and rich.
 
 __all__ = [
+    "ColumnsOption",
     "DataOption",
     "GraphOption",
     "OntologyOption",
     "StoreOption",
+    "WideOption",
     "WithOption",
+    "check_columns",
     "err_console",
     "fail",
     "load_build",
@@ -38,6 +41,7 @@ __all__ = [
     "print_frame",
     "progress_bar",
     "source_store",
+    "split_names",
     "working",
 ]
 
@@ -62,6 +66,13 @@ WithOption = Annotated[
 StoreOption = Annotated[
     Path | None,
     typer.Option("--store", help="Use this on-disk store (made by `sanctions-kg load FILE --store DIR`)."),
+]
+ColumnsOption = Annotated[
+    str | None,
+    typer.Option("--columns", help="Table format: show these columns (a,b,c) instead of the default ones."),
+]
+WideOption = Annotated[
+    bool, typer.Option("--wide", help="Table format: show every column, as wide as it needs.")
 ]
 OntologyOption = Annotated[
     Path | None,
@@ -91,14 +102,28 @@ def fail(error: SanctionsKGError | OSError) -> NoReturn:
     raise typer.Exit(code=1)
 
 
-def print_frame(df: pd.DataFrame, fmt: str, title: str | None = None) -> None:
+def print_frame(
+    df: pd.DataFrame,
+    fmt: str,
+    title: str | None = None,
+    *,
+    default: Sequence[str] | None = None,
+    columns: str | None = None,
+    wide: bool = False,
+) -> None:
     """Print a table as ``table`` (rich), ``csv`` or ``json`` (records) on stdout.
+
+    The table shows the ``default`` columns (all when ``None``), the ``columns`` asked for
+    (``a,b,c``), or every column with ``wide``, and leaves out those that do not fit the
+    terminal, saying which it left out; ``csv`` and ``json`` always carry every column.
 
     Raises
     ------
     QueryError
-        For another format, naming the ``format`` parameter.
+        For another format, naming the ``format`` parameter, or an unknown column, naming
+        ``columns``.
     """
+    check_columns(fmt, columns, wide)
     if fmt == "csv":
         buffer = io.StringIO()
         df.to_csv(buffer, index=False)
@@ -112,12 +137,36 @@ def print_frame(df: pd.DataFrame, fmt: str, title: str | None = None) -> None:
     if fmt != "table":
         raise QueryError(f"write it as table, json or csv, not {fmt}", parameter="format")
     import pandas as pd
-    from rich.table import Table
 
-    table = Table(*map(str, df.columns), title=title)
-    for row in df.itertuples(index=False):
-        table.add_row(*("" if pd.isna(v) else str(v) for v in row))
-    out_console.print(table)
+    from graph.display import choose_columns, render_table
+
+    names = list(map(str, df.columns))
+    picked = choose_columns(names, default=default, columns=split_names(columns), wide=wide)
+    rows = [["" if pd.isna(v) else str(v) for v in row] for row in df[picked].itertuples(index=False)]
+    text = render_table(names, picked, rows, width=out_console.width, wide=wide, title=title)
+    sys.stdout.write(text)
+
+
+def check_columns(fmt: str, columns: str | None, wide: bool) -> None:
+    """Refuse ``--columns`` and ``--wide`` beside a format other than ``table``.
+
+    Raises
+    ------
+    QueryError
+        Naming the ``columns`` (or ``wide``) parameter.
+    """
+    if fmt != "table" and (columns or wide):
+        raise QueryError(
+            f"{fmt} carries every column; --columns and --wide are for tables",
+            parameter="columns" if columns else "wide",
+        )
+
+
+def split_names(text: str | None) -> list[str] | None:
+    """The column names of a ``--columns a,b,c`` option (``None`` when it is not given)."""
+    if text is None:
+        return None
+    return [name.strip() for name in text.split(",") if name.strip()]
 
 
 def load_build(data: Path | None, ontology: Path | None, extra: list[Path] | None = None) -> Build:

@@ -18,10 +18,11 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node, URIRef
 
 from graph.errors import InputError
+from graph.model.columns import columns_of
 from graph.model.convert import Triple, row_triples
 from graph.model.namespace import ID, SKG
 from graph.model.ontology import Ontology, load_ontology, local_name, relations
-from graph.model.tables import columns_of, read_tables
+from graph.model.tables import read_tables
 from graph.paths import default_data_dir, default_ontology_dir
 
 __all__ = ["Build", "build", "summarize"]

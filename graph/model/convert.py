@@ -17,10 +17,11 @@ from rdflib.namespace import RDF, XSD
 from rdflib.term import Literal, Node, URIRef
 
 from graph.errors import Problem
+from graph.model.columns import columns_of
 from graph.model.namespace import ID, SKG
 from graph.model.ontology import Ontology, individuals, is_subclass, local_name, precision_property, relations
 from graph.model.schema import Column
-from graph.model.tables import Row, columns_of
+from graph.model.tables import Row
 
 __all__ = ["Triple", "parse_date", "row_triples"]
 

@@ -6,16 +6,14 @@ TSV by Oxigraph's serializers; CONSTRUCT and DESCRIBE results as Turtle or N-Tri
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import pandas as pd
 import pyoxigraph as ox
 from rdflib import Graph
-from rich.console import Console
-from rich.table import Table
 
+from graph.display import choose_columns, render_table
 from graph.errors import QueryError
 from graph.model.namespace import ID, SKG
 from graph.sparql.formats import GRAPH_FORMAT_NAMES, RESULT_FORMAT_NAMES
@@ -170,23 +168,18 @@ def _cell(term: Term | None) -> str:
     return str(value)
 
 
-def _table(result: ox.QuerySolutions, width: int, columns: Sequence[str] | None) -> Iterator[str]:
+def _table(
+    result: ox.QuerySolutions,
+    width: int,
+    columns: Sequence[str] | None,
+    default: Sequence[str] | None,
+    wide: bool,
+) -> Iterator[str]:
     names = [v.value for v in result.variables]
-    unknown = [c for c in columns or () if c not in names]
-    if unknown:
-        raise QueryError(
-            f"no column {', '.join(unknown)}; the columns are {', '.join(names)}", parameter="columns"
-        )
-    names = list(columns) if columns else names
-    table = Table(*names, show_lines=False)
-    count = 0
-    for row in result:
-        table.add_row(*(_cell(row[name]) for name in names))
-        count += 1
-    buffer = io.StringIO()
-    Console(width=width, file=buffer, color_system=None).print(table)
-    yield buffer.getvalue()
-    yield f"{count} row{'s' if count != 1 else ''}\n"
+    picked = choose_columns(names, default=default, columns=columns, wide=wide)
+    rows = [[_cell(row[name]) for name in picked] for row in result]
+    yield render_table(names, picked, rows, width=width, wide=wide)
+    yield f"{len(rows)} row{'s' if len(rows) != 1 else ''}\n"
 
 
 def render(
@@ -195,10 +188,13 @@ def render(
     *,
     width: int = 160,
     columns: Sequence[str] | None = None,
+    default: Sequence[str] | None = None,
+    wide: bool = False,
 ) -> bytes:
     """A query result written in ``fmt``: ``table`` (for people), ``csv``, ``tsv``, ``json``,
-    ``xml`` (SELECT/ASK), or ``turtle``, ``nt`` (CONSTRUCT/DESCRIBE). A table may show only
-    some ``columns``; the W3C formats always carry every variable.
+    ``xml`` (SELECT/ASK), or ``turtle``, ``nt`` (CONSTRUCT/DESCRIBE). A table shows the
+    ``columns`` asked for, else every column with ``wide``, else the ``default`` ones (all
+    when ``None``), as many as ``width`` holds; the W3C formats always carry every variable.
 
     Raises
     ------
@@ -215,8 +211,8 @@ def render(
     if fmt == "table":
         if isinstance(result, ox.QueryBoolean):
             return f"{'true' if result else 'false'}\n".encode()
-        return "".join(_table(result, width, columns)).encode("utf-8")
-    if columns:
+        return "".join(_table(result, width, columns, default, wide)).encode("utf-8")
+    if columns or wide:
         raise QueryError("only the table format shows a choice of columns", parameter="columns")
     if fmt not in RESULT_FORMATS:
         raise QueryError(

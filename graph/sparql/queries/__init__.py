@@ -6,10 +6,12 @@ Each file starts with a header of comment lines::
     # description: Companies whose exports ... with the source and its words.
     # param: country entity The country the exports go to
     # example: country=russia
+    # columns: exporterLabel status since product source
 
 A parameter is a variable of the query (``?country``) that the caller binds; its
 type says how a value is read (see :data:`PARAM_TYPES`); an example value shows how to
-call it (and is what the tests and benchmarks ask). A query file written by
+call it (and is what the tests and benchmarks ask); the columns, if given, are those a
+table of the results shows by default (``--wide`` shows all). A query file written by
 a user may carry the same header and is read the same way.
 """
 
@@ -47,7 +49,7 @@ PARAM_TYPES: dict[str, str] = {
     "integer": "a whole number (xsd:integer)",
     "boolean": "true or false (xsd:boolean)",
 }
-HEADER = re.compile(r"^#\s*(title|description|param|example)\s*:\s*(.*?)\s*$")
+HEADER = re.compile(r"^#\s*(title|description|param|example|columns)\s*:\s*(.*?)\s*$")
 PARAM = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s+([a-z]+)\s*(.*)$")
 
 
@@ -62,7 +64,8 @@ class Param:
 
 @dataclass(frozen=True)
 class NamedQuery:
-    """A SPARQL query with its header: name, title, description and parameters.
+    """A SPARQL query with its header: name, title, description, parameters, examples, and
+    the ``columns`` a table of its results shows by default (all when empty).
 
     ``origin`` says where it came from (``query export-halts``, a file name, ``-e``),
     for error messages.
@@ -75,6 +78,7 @@ class NamedQuery:
     description: str = ""
     params: tuple[Param, ...] = ()
     examples: tuple[tuple[str, str], ...] = ()
+    columns: tuple[str, ...] = ()
 
     def param(self, name: str) -> Param | None:
         """The parameter called ``name``, if the query declares one."""
@@ -133,6 +137,7 @@ def parse_query(text: str, *, name: str, origin: str) -> NamedQuery:
         fields.get("description", ""),
         tuple(params),
         tuple(examples),
+        tuple(fields.get("columns", "").split()),
     )
 
 

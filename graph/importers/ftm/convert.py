@@ -1,64 +1,31 @@
-"""OpenSanctions / FollowTheMoney entities and sanctions, as N-Triples beside the curated graph.
-
-The input is FollowTheMoney JSON lines (``id``, ``schema``, ``properties`` of lists of strings,
-``datasets``, ``first_seen``, ``last_seen``), read twice: the first pass collects the ids of the
-file, the second converts and writes as it goes; memory holds those ids and nothing else that
-grows with the file.
-
-- Company, Organization, LegalEntity, PublicBody -> ``skg:Company``, or ``skg:Government`` for a
-  PublicBody or a topic ``gov`` / ``gov.*`` (but not ``gov.soe``, ``gov.igo``, ``gov.religion``):
-  first ``name`` -> ``rdfs:label``@en, id -> ``skg:record``, ``wikidataId`` -> ``owl:sameAs``; a
-  company's ``jurisdiction`` and ``country`` -> ``skg:headquarteredIn`` (a government body's are
-  checked, not written: that relation is a company's). Entity resolution by
-  Wikidata id: an entity whose item the graph already has IS that entity (its IRI, and no second
-  class or label); others are minted as ``id:ftm-<id>``.
-- Sanction -> ``skg:SanctionsMeasure`` ``id:ftm-<id>`` (label: ``authority``, ``program`` or
-  ``programId``; ``skg:reference``: ``authorityId``) ``skg:issuedBy`` the government of its first
-  ``country``, which ``skg:sanctions`` its ``entity``; that claim has the start date (earliest
-  ``startDate``, else ``listingDate``), the end date (latest ``endDate``), ``skg:program``
-  (``programId``, else ``program``), ``skg:reason``, ``skg:measure``. The government is the
-  graph's (``us`` -> ``us-government``), else one is minted: ``id:ftm-government-<code>``,
-  "Government of <country>", with a ``skg:governs`` claim.
-- Ownership -> ``owner skg:owns asset``, its claim with ``skg:share`` (``percentage``, a decimal
-  from 0 to 100) and dates.
-- Other schemata (Person, Vessel, Directorship, UnknownLink, ...) are skipped silently, and so is a
-  relation whose other end is of one (a Sanction of a Person). A reference is its first value.
-
-Each relation is a direct triple and a claim ``id:ftm-claim-<id>-<relation>``: status Active,
-``skg:record``, ``skg:firstSeen``/``skg:lastSeen``, and as ``skg:source`` a ``skg:Source`` per
-dataset (``id:ftm-dataset-<name>``; the file's name for a line without one). A country code the
-graph lacks mints a Country once (``id:country-<code>``, English name, ``skos:notation``). Dates
-known to the month or year are their first day, with ``skg:Month``/``skg:Year`` precision.
-
-Problems, each at (file, line, property): ``bad-json``, ``unknown-schema``, ``missing-id``,
-``bad-date``, ``unknown-country``, ``bad-number``, ``bad-wikidata-id``, ``missing-country`` (a
-Sanction without one), ``dangling-reference`` (to an id not in the file, or whose line is bad).
-All are raised together as an ``InputError`` and nothing is written; with ``skip_bad`` each bad
-line is left out whole and its problem listed in ``ImportReport.skipped``.
+"""Converting FollowTheMoney entities into N-Triples: companies, governments, sanctions and
+ownerships, each relation with its claim and the line's provenance (see :mod:`graph.importers.ftm`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from followthemoney import model
-from followthemoney.exc import InvalidData
 from followthemoney.proxy import EntityProxy
-from followthemoney.schema import Schema
 from followthemoney.types import registry
 
-from graph.errors import InputError, Problem
 from graph.importers.common import ImportReport, Known, entity_iri, iri, literal
+from graph.importers.ftm.read import (
+    _date,
+    _entity,
+    _is_government,
+    _is_organisation,
+    _LineError,
+    _lines,
+    _share,
+    _wikidata,
+)
 from graph.model.namespace import SKG
-from graph.model.output import streamed
 
-__all__ = ["import_ftm"]
+__all__: list[str] = []
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -70,92 +37,7 @@ TERMS = """Active Claim Company Country Government Month SanctionsMeasure Source
 firstSeen governs headquarteredIn issuedBy lastSeen measure owns program publisher reason record
 reference sanctions share source startDate startPrecision status"""
 P = {name: iri(str(SKG[name])) for name in TERMS.split()}
-NOT_GOVERNMENT = {"gov.soe", "gov.igo", "gov.religion"}
 COMPANIES = {"Company", "OEM", "ChipSupplier"}
-PROGRESS_EVERY = 10_000
-
-
-class _LineError(Exception):
-    """A problem of the line being converted: the property at fault, its kind, and why."""
-
-    def __init__(self, column: str | None, kind: str, message: str) -> None:
-        super().__init__(message)
-        self.column, self.kind, self.message = column, kind, message
-
-
-def _is_organisation(schema: Schema) -> bool:
-    """Whether entities of ``schema`` are mapped to companies or governments.
-
-    >>> [_is_organisation(model.schemata[n]) for n in ("Company", "LegalEntity", "Person")]
-    [True, True, False]
-    """
-    return schema.name == "LegalEntity" or schema.is_a("Organization")
-
-
-def _is_government(proxy: EntityProxy) -> bool:
-    """Whether an organisation is a government body: a PublicBody, or a ``gov`` topic.
-
-    >>> company = {"id": "x", "schema": "Company"}
-    >>> _is_government(model.get_proxy({**company, "properties": {"topics": ["gov.national"]}}))
-    True
-    >>> _is_government(model.get_proxy({**company, "properties": {"topics": ["gov.soe"]}}))
-    False
-    """
-    return proxy.schema.name == "PublicBody" or any(
-        t == "gov" or (t.startswith("gov.") and t not in NOT_GOVERNMENT) for t in proxy.get("topics")
-    )
-
-
-def _date(value: str, column: str) -> tuple[dt.date, str | None]:
-    """A FollowTheMoney date as a day and its precision (``None`` when known to the day).
-
-    >>> _date("2023-11", "startDate")
-    (datetime.date(2023, 11, 1), 'Month')
-    >>> _date("2023-11-02T10:00:00", "startDate")
-    (datetime.date(2023, 11, 2), None)
-    """
-    cleaned = registry.date.clean(value)
-    if cleaned is None:
-        raise _LineError(column, "bad-date", f"{value!r} is not a date")
-    text = cleaned[:10]  # YYYY, YYYY-MM or YYYY-MM-DD
-    return dt.date.fromisoformat(text + "-01-01"[: 10 - len(text)]), {4: "Year", 7: "Month"}.get(len(text))
-
-
-def _share(value: str) -> str:
-    """A percentage as an ``xsd:decimal`` lexical form.
-
-    >>> _share("50.5"), _share(" 100 %")
-    ('50.5', '100')
-    """
-    try:
-        number = Decimal(value.strip().removesuffix("%").strip())
-    except InvalidOperation:
-        raise _LineError("percentage", "bad-number", f"{value!r} is not a number") from None
-    if not number.is_finite() or not 0 <= number <= 100:
-        raise _LineError("percentage", "bad-number", f"{value!r} is not a percentage from 0 to 100")
-    return format(number, "f")
-
-
-def _entity(text: bytes) -> tuple[dict[str, Any], EntityProxy]:
-    """Read one line: its JSON and its entity; raise :class:`_LineError` for a malformed one."""
-    try:
-        data = json.loads(text)
-    except ValueError as exc:
-        raise _LineError(None, "bad-json", f"not a JSON object: {exc}") from None
-    if not isinstance(data, dict):
-        raise _LineError(None, "bad-json", "not a JSON object")
-    if not isinstance(data.get("schema"), str) or model.get(data["schema"]) is None:
-        raise _LineError("schema", "unknown-schema", f"unknown schema {data.get('schema')!r}")
-    if not isinstance(data.get("id"), str) or not data["id"]:
-        raise _LineError("id", "missing-id", "the entity has no id")
-    properties = data.get("properties", {})
-    for name, values in properties.items() if isinstance(properties, dict) else [("properties", 0)]:
-        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-            raise _LineError(name, "bad-json", "a property's value must be a list of strings")
-    try:
-        return data, model.get_proxy(data)
-    except InvalidData as exc:
-        raise _LineError("schema", "unknown-schema", str(exc)) from None
 
 
 @dataclass
@@ -379,91 +261,3 @@ class _Converter:
         owner, asset = self.target(proxy, "owner"), self.target(proxy, "asset")
         if owner is not None and asset is not None:
             self.claim(proxy.id or "", owner, "owns", asset, extra)
-
-
-def _wikidata(proxy: EntityProxy, known: Known) -> tuple[str | None, str | None]:
-    """The entity's Wikidata id (the first) and the graph's entity with that id, if any."""
-    qid = next(iter(proxy.get("wikidataId")), None)
-    if qid is not None and not (qid[:1] == "Q" and qid[1:].isdigit() and qid[1:2] != "0"):
-        raise _LineError("wikidataId", "bad-wikidata-id", f"{qid!r} is not a Wikidata item id")
-    return qid, known.by_wikidata.get(qid) if qid else None
-
-
-def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
-    """The non-blank lines of a file with their numbers (1-based)."""
-    with path.open("rb") as handle:
-        for number, text in enumerate(handle, 1):
-            if text.strip():
-                yield number, text
-
-
-def import_ftm(
-    path: Path,
-    out: Path,
-    *,
-    known: Known,
-    skip_bad: bool = False,
-    progress: Callable[[int], object] | None = None,
-) -> ImportReport:
-    """Import a FollowTheMoney JSON-lines file as N-Triples (see the module for the mapping).
-
-    Parameters
-    ----------
-    path : Path
-        The entities, one JSON object a line.
-    out : Path
-        The N-Triples file to write; replaced only when the import succeeds.
-    known : Known
-        The graph's entities to link to: countries, governments, Wikidata ids.
-    skip_bad : bool, default False
-        Leave bad lines out and list them in the report, instead of raising.
-    progress : callable, optional
-        Called with the number of lines converted so far (the second pass), every
-        10,000 lines and at the end.
-
-    Returns
-    -------
-    ImportReport
-        Lines read, triples written, entities (mapped, and countries and governments minted),
-        relations, and the lines skipped.
-
-    Raises
-    ------
-    InputError
-        With every problem (file, line, property, kind), unless ``skip_bad``; nothing is written.
-
-    Examples
-    --------
-    >>> import json, tempfile
-    >>> line = {"id": "co-1", "schema": "Company", "properties": {"name": ["Acme"], "country": ["de"]}}
-    >>> with tempfile.TemporaryDirectory() as folder:
-    ...     source = Path(folder) / "in.jsonl"
-    ...     _ = source.write_text(json.dumps(line) + "\\n", encoding="utf-8")
-    ...     report = import_ftm(source, Path(folder) / "out.nt", known=Known())
-    >>> report.read, report.entities, report.relations, report.skipped
-    (1, 2, 1, [])
-    """
-    if not path.is_file():
-        raise InputError([Problem(str(path), None, None, "missing-file", "no such file")])
-    converter = _Converter(known, path.name)
-    converter.collect(path)
-    report, problems = ImportReport(), []
-    with streamed(out) as stream:
-        for number, text in _lines(path):
-            report.read += 1
-            try:
-                converter.begin()
-                converter.convert(*_entity(text))
-            except _LineError as bad:
-                problems.append(Problem(str(path), number, bad.column, bad.kind, bad.message))
-            else:
-                if not problems or skip_bad:
-                    stream.write(converter.commit(report))
-            if progress is not None and report.read % PROGRESS_EVERY == 0:
-                progress(report.read)
-        if problems and not skip_bad:
-            raise InputError(problems)
-    report.skipped = problems
-    if progress is not None:
-        progress(report.read)
-    return report

@@ -1,0 +1,93 @@
+"""Exposure: modelled pressure (the chains into an export flow) beside observed trade. It takes
+a projection (networkx) and returns a new table; it does not change the projection.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+
+from graph.analysis.pattern import DEFAULT_PATTERN
+from graph.analysis.projection import label_of, products_made
+from graph.analysis.search import chains_into
+from graph.model.namespace import ID
+
+__all__ = ["exposure"]
+
+
+def exposure(
+    G: nx.MultiDiGraph,
+    observations: pd.DataFrame,
+    *,
+    pattern: str = DEFAULT_PATTERN,
+    max_hops: int = 6,
+) -> pd.DataFrame:
+    """Modelled pressure beside observed trade, for each observation.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A projection.
+    observations : pandas.DataFrame
+        Trade observations with columns ``reporter``, ``partner``, ``product`` (IRIs),
+        ``productLabel``, ``basePeriod``, ``period``, ``changePercent``, ``bound``, ``statedAs``
+        (the ``trade-changes`` question gives them; rows of one ``observation`` are taken once).
+    pattern : str
+        The relations a chain may follow.
+    max_hops : int
+        The longest chain counted.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The observation, with ``exporters`` (the reporter's companies, or the reporter itself,
+        that export the product to the partner), ``chains`` (pressure chains ending in those
+        flows), how many push towards compliance and towards resistance, and ``actors`` (who
+        starts them).
+    """
+    rows = []
+    if "observation" in observations.columns:  # one row per observation, not per source
+        observations = observations.drop_duplicates("observation")
+    for obs in observations.itertuples(index=False):  # pragma: no mutate - read by name, index or not
+        product = str(obs.product).removeprefix(str(ID))
+        exporters = _exporters(G, str(obs.reporter), str(obs.partner), product)
+        into = chains_into(
+            G,
+            str(obs.partner),
+            pattern=pattern,
+            max_hops=max_hops,
+            product=None if product == "all-goods" else product,
+        )
+        chains = [chain for chain in into if chain.hops[-1].source in exporters]
+        rows.append(
+            {
+                "reporter": label_of(G, str(obs.reporter)),
+                "partner": label_of(G, str(obs.partner)),
+                "product": obs.productLabel,
+                "basePeriod": obs.basePeriod,
+                "period": obs.period,
+                "changePercent": obs.changePercent,
+                "bound": str(obs.bound).rpartition("#")[2] if obs.bound is not None else None,
+                "statedAs": obs.statedAs,
+                "exporters": ", ".join(sorted(label_of(G, e) for e in exporters)),
+                "chains": len(chains),
+                "towardsCompliance": sum(1 for c in chains if c.stance == "TowardsCompliance"),
+                "towardsResistance": sum(1 for c in chains if c.stance == "TowardsResistance"),
+                "actors": ", ".join(sorted({label_of(G, c.hops[0].source) for c in chains})),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _exporters(G: nx.MultiDiGraph, reporter: str, partner: str, product: str) -> set[str]:
+    """Who exports the product from the reporter to the partner: the reporter itself, and the
+    companies headquartered there that export to the partner and make the product (for all
+    goods, every such company).
+    """
+    found = {reporter} if G.has_edge(reporter, partner, key="exportsTo") else set()
+    for company, _, relation in G.in_edges(reporter, keys=True):
+        if relation != "headquarteredIn" or not G.has_edge(company, partner, key="exportsTo"):
+            continue
+        if product == "all-goods" or product in products_made(G, company):
+            found.add(company)
+    return found

@@ -1,0 +1,123 @@
+"""Reading FollowTheMoney JSON lines: each line's entity, what kind of organisation it is, and
+its values (dates, shares, Wikidata ids), every problem located at the property at fault.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from followthemoney import model
+from followthemoney.exc import InvalidData
+from followthemoney.proxy import EntityProxy
+from followthemoney.schema import Schema
+from followthemoney.types import registry
+
+from graph.importers.common import Known
+
+__all__: list[str] = []
+
+NOT_GOVERNMENT = {"gov.soe", "gov.igo", "gov.religion"}
+
+
+class _LineError(Exception):
+    """A problem of the line being converted: the property at fault, its kind, and why."""
+
+    def __init__(self, column: str | None, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.column, self.kind, self.message = column, kind, message
+
+
+def _is_organisation(schema: Schema) -> bool:
+    """Whether entities of ``schema`` are mapped to companies or governments.
+
+    >>> [_is_organisation(model.schemata[n]) for n in ("Company", "LegalEntity", "Person")]
+    [True, True, False]
+    """
+    return schema.name == "LegalEntity" or schema.is_a("Organization")
+
+
+def _is_government(proxy: EntityProxy) -> bool:
+    """Whether an organisation is a government body: a PublicBody, or a ``gov`` topic.
+
+    >>> company = {"id": "x", "schema": "Company"}
+    >>> _is_government(model.get_proxy({**company, "properties": {"topics": ["gov.national"]}}))
+    True
+    >>> _is_government(model.get_proxy({**company, "properties": {"topics": ["gov.soe"]}}))
+    False
+    """
+    return proxy.schema.name == "PublicBody" or any(
+        t == "gov" or (t.startswith("gov.") and t not in NOT_GOVERNMENT) for t in proxy.get("topics")
+    )
+
+
+def _date(value: str, column: str) -> tuple[dt.date, str | None]:
+    """A FollowTheMoney date as a day and its precision (``None`` when known to the day).
+
+    >>> _date("2023-11", "startDate")
+    (datetime.date(2023, 11, 1), 'Month')
+    >>> _date("2023-11-02T10:00:00", "startDate")
+    (datetime.date(2023, 11, 2), None)
+    """
+    cleaned = registry.date.clean(value)
+    if cleaned is None:
+        raise _LineError(column, "bad-date", f"{value!r} is not a date")
+    text = cleaned[:10]  # YYYY, YYYY-MM or YYYY-MM-DD
+    return dt.date.fromisoformat(text + "-01-01"[: 10 - len(text)]), {4: "Year", 7: "Month"}.get(len(text))
+
+
+def _share(value: str) -> str:
+    """A percentage as an ``xsd:decimal`` lexical form.
+
+    >>> _share("50.5"), _share(" 100 %")
+    ('50.5', '100')
+    """
+    try:
+        number = Decimal(value.strip().removesuffix("%").strip())
+    except InvalidOperation:
+        raise _LineError("percentage", "bad-number", f"{value!r} is not a number") from None
+    if not number.is_finite() or not 0 <= number <= 100:
+        raise _LineError("percentage", "bad-number", f"{value!r} is not a percentage from 0 to 100")
+    return format(number, "f")
+
+
+def _entity(text: bytes) -> tuple[dict[str, Any], EntityProxy]:
+    """Read one line: its JSON and its entity; raise :class:`_LineError` for a malformed one."""
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise _LineError(None, "bad-json", f"not a JSON object: {exc}") from None
+    if not isinstance(data, dict):
+        raise _LineError(None, "bad-json", "not a JSON object")
+    if not isinstance(data.get("schema"), str) or model.get(data["schema"]) is None:
+        raise _LineError("schema", "unknown-schema", f"unknown schema {data.get('schema')!r}")
+    if not isinstance(data.get("id"), str) or not data["id"]:
+        raise _LineError("id", "missing-id", "the entity has no id")
+    properties = data.get("properties", {})
+    for name, values in properties.items() if isinstance(properties, dict) else [("properties", 0)]:
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            raise _LineError(name, "bad-json", "a property's value must be a list of strings")
+    try:
+        return data, model.get_proxy(data)
+    except InvalidData as exc:
+        raise _LineError("schema", "unknown-schema", str(exc)) from None
+
+
+def _wikidata(proxy: EntityProxy, known: Known) -> tuple[str | None, str | None]:
+    """The entity's Wikidata id (the first) and the graph's entity with that id, if any."""
+    qid = next(iter(proxy.get("wikidataId")), None)
+    if qid is not None and not (qid[:1] == "Q" and qid[1:].isdigit() and qid[1:2] != "0"):
+        raise _LineError("wikidataId", "bad-wikidata-id", f"{qid!r} is not a Wikidata item id")
+    return qid, known.by_wikidata.get(qid) if qid else None
+
+
+def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
+    """The non-blank lines of a file with their numbers (1-based)."""
+    with path.open("rb") as handle:
+        for number, text in enumerate(handle, 1):
+            if text.strip():
+                yield number, text
