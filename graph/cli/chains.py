@@ -23,6 +23,8 @@ from graph.cli.support import (
     fail,
     out_console,
     print_frame,
+    print_records,
+    print_table,
     source_store,
     working,
 )
@@ -104,23 +106,22 @@ def chains_command(
 ) -> None:
     """List the pressure chains from SOURCE to TARGET, with the claims and sources of each hop."""
     from graph.analysis.projection import label_of
-    from graph.analysis.records import chain_records, chains_frame
+    from graph.analysis.records import HOP_COLUMNS, chain_records, hop_rows
     from graph.analysis.search import pressure_chains
 
     try:
+        check_columns(fmt, columns, wide)
         G, start, end = _with_ends(source, target, graph, data, ontology, store)
         found = list(
             pressure_chains(
                 G, start, end, pattern=pattern, max_hops=max_hops, product=product, as_of=as_of_day(as_of)
             )
         )
-        check_columns(fmt, columns, wide)
         if fmt == "json":
             sys.stdout.write(json.dumps(chain_records(G, found), indent=2, ensure_ascii=False) + "\n")
             return
-        rows = chains_frame(G, found)
         title = f"{len(found)} chains from {label_of(G, start)} to {label_of(G, end)}"
-        print_frame(rows, fmt, title, columns=columns, wide=wide)
+        print_records(hop_rows(G, found), HOP_COLUMNS, fmt, title, columns=columns, wide=wide)
     except SanctionsKGError as exc:
         fail(exc)
 
@@ -137,8 +138,6 @@ def chokepoints_command(
     ontology: OntologyOption = None,
 ) -> None:
     """Show what cuts SOURCE from TARGET: a minimum set of nodes, of edges, and the busiest nodes."""
-    import pandas as pd
-
     from graph.analysis.cuts import chokepoints
     from graph.analysis.projection import label_of
 
@@ -154,10 +153,7 @@ def chokepoints_command(
         "; ".join(sorted(f"{label_of(G, u)} -{r}-> {label_of(G, v)}" for u, r, v in found.edges)) or "none"
     )
     out_console.print(f"or these relations: {edges}", markup=False)
-    ranking = pd.DataFrame(
-        [(label_of(G, n), c) for n, c in found.ranking], columns=["node", "chains through it"]
-    )
-    print_frame(ranking, "table")
+    print_table(["node", "chains through it"], [[label_of(G, n), str(c)] for n, c in found.ranking])
 
 
 def whatif_command(

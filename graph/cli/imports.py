@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -17,11 +15,10 @@ from graph.cli.support import (
     OntologyOption,
     StoreOption,
     WideOption,
-    check_columns,
     err_console,
     fail,
     out_console,
-    print_frame,
+    print_records,
     source_store,
 )
 from graph.errors import SanctionsKGError
@@ -116,8 +113,7 @@ def wikidata_command(
     ontology: OntologyOption = None,
 ) -> None:
     """Propose owl:sameAs links to Wikidata by label and country, and check the existing ones."""
-    import pandas as pd
-
+    from graph.importers.wikidata.match import LINK_COLUMNS
     from graph.importers.wikidata.run import link_wikidata, write_links
 
     try:
@@ -125,10 +121,6 @@ def wikidata_command(
         if out is not None:
             write_links(links, out)
         records = [link.row() for link in links]
-        check_columns(fmt, columns, wide)
-        if fmt == "json":
-            sys.stdout.write(json.dumps(records, indent=2, ensure_ascii=False) + "\n")
-        else:
-            print_frame(pd.DataFrame(records), fmt, columns=columns, wide=wide)
+        print_records(records, LINK_COLUMNS, fmt, columns=columns, wide=wide)
     except (SanctionsKGError, OSError) as exc:
         fail(exc)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import csv
 import io
+import json
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -39,6 +41,8 @@ __all__ = [
     "load_build",
     "out_console",
     "print_frame",
+    "print_records",
+    "print_table",
     "progress_bar",
     "source_store",
     "split_names",
@@ -138,13 +142,62 @@ def print_frame(
         raise QueryError(f"write it as table, json or csv, not {fmt}", parameter="format")
     import pandas as pd
 
+    names = list(map(str, df.columns))
+    rows = [["" if pd.isna(v) else str(v) for v in row] for row in df.itertuples(index=False)]
+    print_table(names, rows, title, default=default, columns=columns, wide=wide)
+
+
+def print_records(
+    records: Sequence[Mapping[str, object]],
+    names: Sequence[str],
+    fmt: str,
+    title: str | None = None,
+    *,
+    columns: str | None = None,
+    wide: bool = False,
+) -> None:
+    """Print plain records (whose keys are ``names``) as ``table``, ``csv`` or ``json``, as
+    :func:`print_frame` prints a frame, without pandas.
+
+    Raises
+    ------
+    QueryError
+        For another format, naming the ``format`` parameter, or an unknown column, naming
+        ``columns``.
+    """
+    check_columns(fmt, columns, wide)
+    if fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(names), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(records)
+        return
+    if fmt == "json":
+        sys.stdout.write(json.dumps(list(records), indent=2, ensure_ascii=False, default=str) + "\n")
+        return
+    if fmt != "table":
+        raise QueryError(f"write it as table, json or csv, not {fmt}", parameter="format")
+    rows = [["" if record.get(name) is None else str(record[name]) for name in names] for record in records]
+    print_table(names, rows, title, columns=columns, wide=wide)
+
+
+def print_table(
+    names: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    title: str | None = None,
+    *,
+    default: Sequence[str] | None = None,
+    columns: str | None = None,
+    wide: bool = False,
+) -> None:
+    """Print the cells of ``rows`` (one per name of ``names``) as a table for people: the
+    ``default`` columns, or those asked for, or all with ``wide``; what the terminal holds.
+    """
     from graph.display import choose_columns, render_table
 
-    names = list(map(str, df.columns))
     picked = choose_columns(names, default=default, columns=split_names(columns), wide=wide)
-    rows = [["" if pd.isna(v) else str(v) for v in row] for row in df[picked].itertuples(index=False)]
-    text = render_table(names, picked, rows, width=out_console.width, wide=wide, title=title)
-    sys.stdout.write(text)
+    where = [list(names).index(name) for name in picked]
+    cells = [[row[i] for i in where] for row in rows]
+    sys.stdout.write(render_table(names, picked, cells, width=out_console.width, wide=wide, title=title))
 
 
 def check_columns(fmt: str, columns: str | None, wide: bool) -> None:

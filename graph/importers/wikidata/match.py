@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from graph.importers.common import Known
 from graph.importers.wikidata.read import QID, _Item, _normalise
 
-__all__ = ["Link"]
+__all__ = ["LINK_COLUMNS", "Link"]
 
 CLASSES = {"Country", "Government", "Company", "OEM", "ChipSupplier"}
 WIKIMEDIA_PAGES = {
@@ -20,6 +20,10 @@ WIKIMEDIA_PAGES = {
     "Q4167836": "a Wikimedia category",
     "Q13406463": "a Wikimedia list article",
 }
+
+
+#: The columns of a link as a table row.
+LINK_COLUMNS = ("entity", "label", "wikidata", "wikidataLabel", "status", "reason")
 
 
 @dataclass(frozen=True)
@@ -34,15 +38,9 @@ class Link:
     reason: str
 
     def row(self) -> dict[str, str]:
-        """The link as a table row."""
-        return {
-            "entity": self.entity,
-            "label": self.label,
-            "wikidata": self.wikidata,
-            "wikidataLabel": self.wikidata_label,
-            "status": self.status,
-            "reason": self.reason,
-        }
+        """The link as a table row, its keys :data:`LINK_COLUMNS`."""
+        values = (self.entity, self.label, self.wikidata, self.wikidata_label, self.status, self.reason)
+        return dict(zip(LINK_COLUMNS, values, strict=True))
 
 
 def _entity_names(label: str) -> set[str]:
