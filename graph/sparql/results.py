@@ -7,16 +7,19 @@ TSV by Oxigraph's serializers; CONSTRUCT and DESCRIBE results as Turtle or N-Tri
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import pyoxigraph as ox
-from rdflib import Graph
 
 from graph.display import choose_columns, render_table
 from graph.errors import QueryError
 from graph.model.namespace import ID, SKG
 from graph.sparql.formats import GRAPH_FORMAT_NAMES, RESULT_FORMAT_NAMES
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from rdflib import Graph
 
 __all__ = [
     "GRAPH_FORMATS",
@@ -82,13 +85,20 @@ INTEGERS = (
     "unsignedInt",
     "unsignedLong",
 )
-LITERAL_READERS: dict[str, Callable[[str], Any]] = {
-    **dict.fromkeys(INTEGERS, int),
-    **dict.fromkeys(("decimal", "double", "float"), float),
-    **dict.fromkeys(("date", "dateTime"), pd.Timestamp),
-    "gYearMonth": lambda text: pd.Period(text, freq="M"),
-    "boolean": lambda text: text in ("true", "1"),
-}
+
+
+@cache
+def literal_readers() -> dict[str, Callable[[str], Any]]:
+    """How a literal of each XSD datatype is read into Python (pandas only when first asked)."""
+    import pandas as pd  # noqa: PLC0415 - a table for people needs no pandas
+
+    return {
+        **dict.fromkeys(INTEGERS, int),
+        **dict.fromkeys(("decimal", "double", "float"), float),
+        **dict.fromkeys(("date", "dateTime"), pd.Timestamp),
+        "gYearMonth": lambda text: pd.Period(text, freq="M"),
+        "boolean": lambda text: text in ("true", "1"),
+    }
 
 
 def python_value(term: Term | None, *, compact_iris: bool = False) -> Any:
@@ -112,7 +122,7 @@ def python_value(term: Term | None, *, compact_iris: bool = False) -> Any:
         return f"_:{term.value}"
     if isinstance(term, ox.Triple):
         return str(term)
-    reader = LITERAL_READERS.get(term.datatype.value.removeprefix(XSD))
+    reader = literal_readers().get(term.datatype.value.removeprefix(XSD))
     try:
         return reader(term.value) if reader is not None else term.value
     except ValueError:
@@ -120,6 +130,8 @@ def python_value(term: Term | None, *, compact_iris: bool = False) -> Any:
 
 
 def _column(values: list[Any]) -> pd.Series:
+    import pandas as pd  # noqa: PLC0415 - pandas only for a frame
+
     present = [v for v in values if v is not None]
     kinds = {type(v) for v in present}
     if kinds <= {int}:
@@ -141,6 +153,8 @@ def to_frame(result: ox.QuerySolutions | ox.QueryBoolean, *, compact_iris: bool 
     Each column takes the type its values share: ``Int64``, ``float64``,
     ``datetime64``, ``period[M]``, ``boolean``, else ``object`` (strings).
     """
+    import pandas as pd  # noqa: PLC0415 - pandas only for a frame
+
     if isinstance(result, ox.QueryBoolean):
         return pd.DataFrame({"boolean": pd.Series([bool(result)], dtype="boolean")})
     names = [v.value for v in result.variables]
@@ -152,6 +166,8 @@ def to_frame(result: ox.QuerySolutions | ox.QueryBoolean, *, compact_iris: bool 
 
 def to_graph(triples: Iterable[ox.Triple]) -> Graph:
     """CONSTRUCT or DESCRIBE results as an rdflib graph."""
+    from rdflib import Graph  # noqa: PLC0415 - rdflib only for a graph
+
     data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
     graph = Graph()
     for prefix, namespace in PREFIXES.items():
