@@ -11,6 +11,8 @@ import pytest
 
 from graph import Build, build, write_build
 
+FIXTURES = Path(__file__).parent / "fixtures"
+"""The test inputs kept in the repository (tests/fixtures/)."""
 SKG = "https://w3id.org/sanctions-kg/ontology#"
 ID = "https://w3id.org/sanctions-kg/id/"
 PREFIXES = f"""

@@ -46,12 +46,14 @@ def test_every_mirror_test_named_exists_and_every_module_named_too(mutants: Modu
 def test_a_run_on_one_module_keeps_the_rest_of_the_configuration(mutants: ModuleType) -> None:
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     config = tomllib.loads(text)
-    table = mutants.mutmut_table(config["tool"]["mutmut"], "graph/analysis/reach.py", ["tests/test_reach.py"])
+    table = mutants.mutmut_table(
+        config["tool"]["mutmut"], "graph/analysis/reach.py", ["tests/analysis/test_reach.py"]
+    )
     rewritten = tomllib.loads(mutants.TABLE.sub(table, text, count=1))
     assert rewritten["tool"]["mutmut"] == {
         **config["tool"]["mutmut"],
         "only_mutate": ["graph/analysis/reach.py"],
-        "pytest_add_cli_args_test_selection": ["tests/test_reach.py"],
+        "pytest_add_cli_args_test_selection": ["tests/analysis/test_reach.py"],
     }
     assert {k: v for k, v in rewritten.items() if k != "tool"} == {
         k: v for k, v in config.items() if k != "tool"

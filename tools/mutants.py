@@ -2,11 +2,12 @@
 
 ``python tools/mutants.py graph/analysis/asof.py`` copies the project into ``build/mutation/asof/``,
 writes there a ``[tool.mutmut]`` that mutates only that module and runs only its mirror tests
-(``[tool.sanctions-kg.mutants]`` in ``pyproject.toml`` names them; by default
-``tests/test_<module>.py``), runs ``mutmut run`` in the copy, and prints how many mutants
-the tests killed and each survivor (``mutmut show NAME`` in that folder shows it). A timeout
-counts as killed: the mutant made the search run away. ``--whole-suite`` runs every test of
-the project's own ``[tool.mutmut]`` selection instead, to see whether a survivor dies elsewhere.
+(``[tool.sanctions-kg.mutants]`` in ``pyproject.toml`` names them; by default the test named after
+it in the same folder of ``tests/``, ``tests/analysis/test_asof.py``), runs ``mutmut run`` in the
+copy, and prints how many mutants the tests killed and each survivor (``mutmut show NAME`` in
+that folder shows it). A timeout counts as killed: the mutant made the search run away.
+``--whole-suite`` runs every test of the project's own ``[tool.mutmut]`` selection instead, to
+see whether a survivor dies elsewhere.
 Each run starts afresh (mutmut's own reuse of earlier results kept stale verdicts for
 functions whose tests had changed).
 
@@ -35,15 +36,20 @@ TABLE = re.compile(r"^\[tool\.mutmut\]\n(?:(?!\[).*\n|\n)*", re.M)
 
 def mirror_tests(config: dict[str, Any], module: str) -> list[str]:
     """The tests that mirror ``module`` (``graph/analysis/asof.py``), as the project's
-    configuration names them.
+    configuration names them; by default ``tests/<folder>/test_<module>.py`` for
+    ``graph/<folder>/<module>.py``, and ``tests/test_<module>.py`` for a module of ``graph/`` itself.
 
     >>> mirror_tests({"tool": {"sanctions-kg": {"mutants": {"graph/a.py": ["tests/t.py"]}}}}, "graph/a.py")
     ['tests/t.py']
     >>> mirror_tests({}, "graph/analysis/asof.py")
-    ['tests/test_asof.py']
+    ['tests/analysis/test_asof.py']
+    >>> mirror_tests({}, "graph/errors.py")
+    ['tests/test_errors.py']
     """
     named = config.get("tool", {}).get("sanctions-kg", {}).get("mutants", {})
-    return list(named.get(module, [f"tests/test_{Path(module).stem}.py"]))
+    path = Path(module)
+    folder = Path("tests", *path.parent.parts[1:])
+    return list(named.get(module, [(folder / f"test_{path.stem}.py").as_posix()]))
 
 
 def mutmut_table(base: dict[str, Any], module: str, tests: list[str] | None) -> str:

@@ -1,6 +1,6 @@
 """Reading the CSV tables: rows as written, and every problem with its place and its words.
 
-The broken-input corpus (tests/test_bad_input.py) checks the places and kinds of problems on
+The broken-input corpus (tests/model/test_bad_input.py) checks the places and kinds of problems on
 copies of the curated data; this checks the reader on small tables of its own, messages too.
 """
 

@@ -23,9 +23,10 @@ from graph.importers.common import ImportReport, Known, known_from
 from graph.importers.trade.run import import_trade
 from graph.model.shacl import shape_problems
 from graph.sparql.store import load_store, open_store_dir
+from tests.conftest import FIXTURES as ALL_FIXTURES
 from tests.conftest import ID, PREFIXES, cli
 
-FIXTURES = Path(__file__).parent / "fixtures" / "trade"
+FIXTURES = ALL_FIXTURES / "trade"
 GOOD = FIXTURES / "china_russia.csv"
 SOURCE = ID + "trade-source-china_russia"
 DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"

@@ -716,7 +716,7 @@ def data(tmp_path: Path) -> Data:
 
 
 FOLDER_KINDS = {"not-a-folder", "missing-folder", "no-tables"}
-"""Problems of a whole data folder, not of its tables: tests/test_extra_data.py has a case of each."""
+"""Problems of a whole data folder, not of its tables: tests/model/test_extra_data.py has a case of each."""
 
 
 def _kinds_written_in(module: ModuleType) -> set[str]:

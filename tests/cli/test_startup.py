@@ -105,3 +105,31 @@ def test_an_unknown_name_is_an_attribute_error() -> None:
 
     with pytest.raises(AttributeError, match="no attribute 'no_such_name'"):
         _ = graph.no_such_name
+
+
+@pytest.mark.parametrize(
+    ("command", "unneeded"),
+    [
+        (["chains", "us-government", "russia"], ("pandas", "followthemoney", "pyshacl", "pyvis")),
+        (["chains", "us-government", "russia", "--format", "csv"], ("pandas", "followthemoney", "pyshacl")),
+        (["chokepoints", "us-government", "russia"], ("pandas", "followthemoney", "pyshacl", "pyvis")),
+        (
+            ["query", "export-halts", "-p", "country=russia"],
+            ("pandas", "networkx", "followthemoney", "pyshacl"),
+        ),
+        (["query", "export-halts", "-p", "country=russia", "--format", "json"], ("pandas", "networkx")),
+    ],
+    ids=lambda value: " ".join(value[:3]) if isinstance(value, list) else "",
+)
+def test_a_command_that_only_prints_imports_no_frame_library(
+    command: list[str], unneeded: tuple[str, ...], build_dir: object
+) -> None:
+    graph_file = f"{build_dir}/sanctions-kg.nt"
+    code = (
+        "from graph.cli.app import app\n"
+        f"try: app({[*command, '--graph', graph_file]!r}, prog_name='sanctions-kg')\n"
+        "except SystemExit as exit: assert exit.code == 0, exit.code\n"
+        "import sys; sys.stdout.flush(); print()"
+    )
+    loaded = _heavy_after(code)
+    assert not [name for name in unneeded if name in loaded]

@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 
 from graph import ID, Build, InputError, Problem, build, pressure_chains, project
+from tests.conftest import FIXTURES, cli
 
-from .conftest import cli
-
-OWN = Path(__file__).parent / "fixtures" / "own-data"
+OWN = FIXTURES / "own-data"
 
 
 @pytest.fixture(scope="module")

@@ -20,8 +20,8 @@ from graph.analysis.search import pressure_chains
 from graph.view.page import view_page, write_view
 from tests.browser import chromium, opened
 from tests.conftest import ID
-from tests.test_bad_input import Data
-from tests.test_view import HOSTILE
+from tests.model.test_bad_input import Data
+from tests.view.test_page import HOSTILE
 
 
 @pytest.fixture(scope="module")

@@ -19,9 +19,10 @@ from graph.importers.common import ImportReport, Known, known_from
 from graph.importers.ftm.run import import_ftm
 from graph.model.shacl import shape_problems
 from graph.sparql.store import load_store, open_store_dir
+from tests.conftest import FIXTURES as ALL_FIXTURES
 from tests.conftest import ID, SKG, cli, select
 
-FIXTURES = Path(__file__).parent / "fixtures" / "ftm"
+FIXTURES = ALL_FIXTURES / "ftm"
 GOOD = FIXTURES / "good.jsonl"
 WIKIDATA = "http://www.wikidata.org/entity/"
 

@@ -13,10 +13,10 @@ import pytest
 from graph.sparql.queries import named_queries
 from graph.sparql.results import render
 from graph.sparql.run import execute
-from tests.conftest import cli
+from tests.conftest import FIXTURES, cli
 
 WIDTH = 100
-WIKIDATA_ITEMS = Path(__file__).parent / "fixtures" / "wikidata" / "items.json"
+WIKIDATA_ITEMS = FIXTURES / "wikidata" / "items.json"
 NOTE = " more column"
 
 

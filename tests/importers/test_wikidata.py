@@ -25,9 +25,10 @@ from graph.importers.common import Known, known_from
 from graph.importers.wikidata.match import Link
 from graph.importers.wikidata.run import link_wikidata, write_links
 from graph.model.shacl import shape_problems
+from tests.conftest import FIXTURES as ALL_FIXTURES
 from tests.conftest import ID, cli
 
-FIXTURES = Path(__file__).parent / "fixtures" / "wikidata"
+FIXTURES = ALL_FIXTURES / "wikidata"
 ITEMS = FIXTURES / "items.json"
 
 

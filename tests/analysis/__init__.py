@@ -1,0 +1,1 @@
+"""Tests of graph/analysis: the projection, chains, and the analyses over them."""

@@ -1,0 +1,1 @@
+"""Tests of graph/cli: the command line as a user runs it."""

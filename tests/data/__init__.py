@@ -1,0 +1,1 @@
+"""Tests of the curated data/ against its sources."""

@@ -1,0 +1,1 @@
+"""Tests of graph/importers: FollowTheMoney, trade statistics, Wikidata links."""

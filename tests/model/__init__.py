@@ -1,0 +1,1 @@
+"""Tests of graph/model: the tables, their cells, the ontology and shapes, and the build."""

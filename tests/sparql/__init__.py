@@ -1,0 +1,1 @@
+"""Tests of graph/sparql: the named questions, running them, their results, stores and servers."""

@@ -1,0 +1,1 @@
+"""Tests of graph/view: the page of the graph, without and with a browser."""
