@@ -18,10 +18,9 @@ from graph.errors import QueryError
 
 __all__ = ["Layout", "choose_columns", "layout", "left_out", "render_table", "text_table"]
 
-#: A column whose longest cell is at most this wide never wraps.
-SHORT = 12
-#: A column of longer cells is never narrower than this (or its header).
-NARROWEST = 14
+#: A column is never narrower than its header, nor than its longest cell up to this width
+#: (longer cells wrap within it).
+NARROWEST = 12
 #: What a column costs beside its text: one space of padding each side and a border.
 FRAME = 3
 
@@ -80,7 +79,7 @@ def choose_columns(
 
 def _least_width(name: str, cells: Sequence[str]) -> int:
     longest = max((len(cell) for cell in cells), default=0)
-    return max(len(name), longest if longest <= SHORT else NARROWEST)
+    return max(len(name), min(longest, NARROWEST))
 
 
 def layout(names: Sequence[str], cells: Sequence[Sequence[str]], width: int | None) -> Layout:
@@ -91,9 +90,9 @@ def layout(names: Sequence[str], cells: Sequence[Sequence[str]], width: int | No
 
     Examples
     --------
-    >>> fitted = layout(["id", "label", "note"], [["a"], ["x" * 40], ["y" * 40]], width=36)
+    >>> fitted = layout(["id", "label", "note"], [["a"], ["x" * 40], ["y" * 40]], width=32)
     >>> fitted.shown, fitted.widths, fitted.hidden
-    (('id', 'label'), (2, 14), ('note',))
+    (('id', 'label'), (2, 12), ('note',))
     """
     shown: list[str] = []
     widths: list[int] = []
@@ -121,7 +120,7 @@ def text_table(
     --------
     >>> table, fitted = text_table(["id", "label"], [["a", "Lenovo Group Limited"]], width=30)
     >>> [c.header for c in table.columns], fitted.hidden, fitted.least_width
-    (['id', 'label'], (), 23)
+    (['id', 'label'], (), 21)
     """
     columns = [[row[i] for row in rows] for i in range(len(names))]
     fitted = layout(names, columns, width)

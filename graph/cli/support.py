@@ -194,10 +194,15 @@ def print_table(
     """
     from graph.display import choose_columns, render_table
 
-    picked = choose_columns(names, default=default, columns=split_names(columns), wide=wide)
+    asked = split_names(columns)
+    picked = choose_columns(names, default=default, columns=asked, wide=wide)
     where = [list(names).index(name) for name in picked]
     cells = [[row[i] for i in where] for row in rows]
-    sys.stdout.write(render_table(names, picked, cells, width=out_console.width, wide=wide, title=title))
+    # Columns the user left out by naming others are not news; those that did not fit are.
+    text = render_table(
+        picked if asked else names, picked, cells, width=out_console.width, wide=wide, title=title
+    )
+    sys.stdout.write(text)
 
 
 def check_columns(fmt: str, columns: str | None, wide: bool) -> None:

@@ -194,7 +194,8 @@ def _table(
     names = [v.value for v in result.variables]
     picked = choose_columns(names, default=default, columns=columns, wide=wide)
     rows = [[_cell(row[name]) for name in picked] for row in result]
-    yield render_table(names, picked, rows, width=width, wide=wide)
+    # Columns the user left out by naming others are not news; those that did not fit are.
+    yield render_table(picked if columns else names, picked, rows, width=width, wide=wide)
     yield f"{len(rows)} row{'s' if len(rows) != 1 else ''}\n"
 
 

@@ -142,6 +142,7 @@ def test_columns_picks_and_orders(graph_file: str) -> None:
     done = cli("exposure", "--columns", "chains,product", "--graph", graph_file, columns=WIDTH)
     assert done.returncode == 0, done.stderr
     assert headers(done.stdout) == ["chains", "product"]
+    assert NOTE not in done.stdout, "columns left out on purpose are not news"
 
 
 @pytest.mark.parametrize(
