@@ -6,7 +6,10 @@ Times ``sanctions-kg --help``, every command's ``--help``, and ``chains`` and ``
 curated build (written first, into a temporary folder), from start to last line, against
 ``python -c "import typer, rich"`` (what parsing a command line with typer costs at the least),
 run in the same benchmark. Prints each median, its ratio to the baseline and the peak memory
-(maximum resident set) of the process.
+(maximum resident set) of the process, and its ratio to the smallest typer program with two
+commands (``typer_app``), run the same way: ``python -c APP hello --help`` beside a command's
+``--help``, ``python -c APP hello x`` beside a command that runs, since typer coerces every
+option of a command it runs or describes through pydantic, which ``import typer`` does not load.
 """
 
 from __future__ import annotations
@@ -44,6 +47,20 @@ COMMANDS: tuple[tuple[str, ...], ...] = (
     ("import", "trade"),
     ("link", "wikidata"),
 )
+
+
+#: The smallest typer program with two commands, as a second baseline.
+TYPER_APP = """
+import typer
+app = typer.Typer(add_completion=False, rich_markup_mode=None)
+@app.command()
+def hello(name: str, count: int = 1) -> None:
+    print(name * count)
+@app.command()
+def bye() -> None:
+    pass
+app()
+"""
 
 
 def run_once(argv: list[str]) -> tuple[float, int]:
@@ -90,34 +107,47 @@ def main(argv: list[str] | None = None) -> list[dict[str, Any]]:
     tool = _command()
     baseline, baseline_peak = _median([sys.executable, "-c", "import typer, rich"], args.repeat)
     print(f"baseline: python -c 'import typer, rich': {baseline:.3f} s, {baseline_peak / 1e6:.0f} MB peak")
+    app = [sys.executable, "-c", TYPER_APP]
+    app_help = _median([*app, "--help"], args.repeat)[0]
+    app_command_help = _median([*app, "hello", "--help"], args.repeat)[0]
+    app_run = _median([*app, "hello", "x"], args.repeat)[0]
+    print(
+        f"typer_app: --help {app_help:.3f} s, hello --help {app_command_help:.3f} s, hello x {app_run:.3f} s"
+    )
     records: list[dict[str, Any]] = []
 
-    def record(name: str, command: list[str]) -> None:
+    def record(name: str, command: list[str], typer_app: float) -> None:
         seconds, peak = _median(command, args.repeat)
         ratio = seconds / baseline
-        print(f"{name:<48} {seconds:6.3f} s  {ratio:5.1f}x baseline  {peak / 1e6:5.0f} MB peak")
+        print(
+            f"{name:<48} {seconds:6.3f} s  {ratio:5.1f}x baseline  {seconds / typer_app:5.1f}x typer_app"
+            f"  {peak / 1e6:5.0f} MB peak"
+        )
         records.append(
             {
                 "family": "startup",
                 "command": name,
-                "seconds": {"ours": seconds, "baseline": baseline},
+                "seconds": {"ours": seconds, "baseline": baseline, "typer_app": typer_app},
                 "ratio": ratio,
                 "peak_bytes": peak,
             }
         )
 
     for words in COMMANDS:
-        record(" ".join(("sanctions-kg", *words, "--help")), [*tool, *words, "--help"])
+        help_of = app_command_help if words else app_help
+        record(" ".join(("sanctions-kg", *words, "--help")), [*tool, *words, "--help"], help_of)
     with tempfile.TemporaryDirectory() as folder:
         subprocess.run([*tool, "build", "--out", folder], check=True, capture_output=True)
         built = str(Path(folder) / "sanctions-kg.nt")
         record(
             "sanctions-kg chains us-government russia --graph <build>",
             [*tool, "chains", "us-government", "russia", "--graph", built],
+            app_run,
         )
         record(
             "sanctions-kg query sanctions --graph <build>",
             [*tool, "query", "sanctions", "--graph", built],
+            app_run,
         )
     return records
 

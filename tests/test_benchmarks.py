@@ -96,10 +96,12 @@ def test_startup_benchmark_times_every_help_and_two_commands_against_the_baselin
     assert {"sanctions-kg chains us-government russia --graph <build>"} <= set(names)
     for r in records:
         assert r["ratio"] == r["seconds"]["ours"] / r["seconds"]["baseline"]
+        assert r["seconds"]["typer_app"] > 0
         assert r["peak_bytes"] > 0
     printed = capsys.readouterr().out
     assert printed.startswith("baseline: python -c 'import typer, rich'")
     assert printed.count("x baseline") == len(records)
+    assert printed.count("x typer_app") == len(records)
 
 
 def test_a_command_that_fails_is_an_error_not_a_timing() -> None:
