@@ -30,6 +30,7 @@ class SKG(DefinedNamespace):
 
     # Classes of entities
     Actor: URIRef
+    AnnualTradeObservation: URIRef
     ChipSupplier: URIRef
     Claim: URIRef
     Company: URIRef
@@ -105,14 +106,17 @@ class SKG(DefinedNamespace):
 
     # Trade observation terms
     basePeriod: URIRef
+    baseYear: URIRef
     bound: URIRef
     changePercent: URIRef
+    classification: URIRef
     flow: URIRef
     partner: URIRef
     period: URIRef
     reporter: URIRef
     statedAs: URIRef
     valueUSD: URIRef
+    year: URIRef
 
     # Source and measure terms
     inForce: URIRef
