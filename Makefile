@@ -42,8 +42,10 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+## Two workers, a test file each at a time (its module fixtures built once); WORKERS=0 runs in one process.
+WORKERS ?= 2
 unit: $(STAMP)
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(WORKERS) --dist loadfile
 
 ## Mutation testing of one module against its mirror tests, e.g. `make mutants MODULE=graph/analysis/asof.py`
 ## (minutes; not in CI): the score, and each mutant the tests let live.

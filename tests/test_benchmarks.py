@@ -67,15 +67,17 @@ def test_views_benchmark_draws_the_same_graph_both_ways() -> None:
     assert len(net.edges) == len(data["edges"]) == G.number_of_edges()
 
 
-def test_every_family_runs_and_writes_json_and_a_chart(
+def test_the_runner_writes_json_and_a_chart_of_the_families_asked(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from benchmarks.__main__ import main
+    from benchmarks.__main__ import FAMILIES, main
 
-    records = main(["--triples", "3000", "--out", str(tmp_path)])
+    # The other families have smoke tests of their own above; here the runner itself is tested.
+    assert set(FAMILIES) == {"load", "questions", "chains", "view", "startup"}
+    records = main(["--triples", "3000", "--families", "load", "view", "--out", str(tmp_path)])
     saved = json.loads((tmp_path / "results.json").read_text())
     assert saved == records
-    assert {r["family"] for r in saved} == {"load", "questions", "chains", "view", "startup"}
+    assert {r["family"] for r in saved} == {"load", "view"}
     loads = {r["way"]: r for r in saved if r["family"] == "load"}
     assert set(loads) == {"ours-disk", "ours-memory", "pyoxigraph-disk", "pyoxigraph-memory", "rdflib"}
     assert len({r["triples"] for r in loads.values()}) == 1  # every way loaded the same triples
