@@ -39,6 +39,7 @@ class SKG(DefinedNamespace):
     Event: URIRef
     Government: URIRef
     OEM: URIRef
+    Person: URIRef
     ProductCategory: URIRef
     Relation: URIRef
     SanctionsMeasure: URIRef
@@ -68,6 +69,7 @@ class SKG(DefinedNamespace):
     Year: URIRef
 
     # Relations
+    directs: URIRef
     disrupts: URIRef
     exportsTo: URIRef
     governs: URIRef
@@ -78,6 +80,7 @@ class SKG(DefinedNamespace):
     owns: URIRef
     partOf: URIRef
     pressures: URIRef
+    relatedTo: URIRef
     sanctions: URIRef
     supplies: URIRef
 
@@ -98,11 +101,18 @@ class SKG(DefinedNamespace):
 
     # Terms of imported claims
     firstSeen: URIRef
+    kind: URIRef
     lastSeen: URIRef
     program: URIRef
     reason: URIRef
     record: URIRef
+    role: URIRef
     share: URIRef
+    shareMaximum: URIRef
+    shareMaximumExclusive: URIRef
+    shareMinimum: URIRef
+    shareMinimumExclusive: URIRef
+    shareStatedAs: URIRef
 
     # Trade observation terms
     basePeriod: URIRef
@@ -117,6 +127,24 @@ class SKG(DefinedNamespace):
     statedAs: URIRef
     valueUSD: URIRef
     year: URIRef
+
+    # Entity terms: identifiers (each a schema:identifier), addresses, birth dates
+    address: URIRef
+    birthDate: URIRef
+    birthDatePrecision: URIRef
+    dunsCode: URIRef
+    idNumber: URIRef
+    imoNumber: URIRef
+    innCode: URIRef
+    leiCode: URIRef
+    ogrnCode: URIRef
+    passportNumber: URIRef
+    permId: URIRef
+    registrationNumber: URIRef
+    swiftBic: URIRef
+    taxNumber: URIRef
+    uniqueEntityId: URIRef
+    vatCode: URIRef
 
     # Source and measure terms
     inForce: URIRef

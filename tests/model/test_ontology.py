@@ -9,7 +9,7 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.term import URIRef
 
 from graph import SKG, OntologyError, default_ontology_dir, load_ontology
-from graph.model.ontology import individuals, is_subclass, relations
+from graph.model.ontology import individuals, is_subclass, precision_property, relations
 
 ONTO = load_ontology(default_ontology_dir())
 CLASSES = [
@@ -23,6 +23,7 @@ CLASSES = [
     "TradeObservation",
     "Source",
     "Claim",
+    "Person",
 ]
 RELATIONS = [
     "supplies",
@@ -33,6 +34,9 @@ RELATIONS = [
     "governs",
     "issuedBy",
     "partOf",
+    "owns",
+    "directs",
+    "relatedTo",
 ]
 
 
@@ -115,3 +119,58 @@ def test_bad_turtle_is_an_ontology_error(tmp_path: Path) -> None:
     (folder / "shapes.ttl").write_text("", encoding="utf-8")
     with pytest.raises(OntologyError, match=r"sanctions\.ttl"):
         load_ontology(folder)
+
+
+def test_people_are_actors_aligned_to_schema_org_and_foaf_and_can_be_sanctioned_and_own() -> None:
+    assert is_subclass(ONTO, SKG.Person, SKG.Actor)
+    supers = set(ONTO.graph.objects(SKG.Person, RDFS.subClassOf))
+    assert {URIRef("https://schema.org/Person"), URIRef("http://xmlns.com/foaf/0.1/Person")} <= supers
+    found = relations(ONTO)
+    for name in ("sanctions", "owns", "directs"):
+        assert is_subclass(ONTO, SKG.Person, found[name].range), name
+    for name in ("owns", "directs", "relatedTo"):
+        assert is_subclass(ONTO, SKG.Person, found[name].domain), name
+    assert (found["relatedTo"].domain, found["relatedTo"].range) == (SKG.Person, SKG.Person)
+
+
+IDENTIFIERS = [
+    "innCode",
+    "ogrnCode",
+    "leiCode",
+    "imoNumber",
+    "taxNumber",
+    "registrationNumber",
+    "passportNumber",
+]
+
+
+@pytest.mark.parametrize("name", IDENTIFIERS)
+def test_identifiers_are_schema_org_identifiers_named_by_their_scheme(name: str) -> None:
+    assert (SKG[name], RDFS.subPropertyOf, URIRef("https://schema.org/identifier")) in ONTO.graph
+    assert ONTO.graph.value(SKG[name], RDFS.range) == XSD.string
+    assert ONTO.graph.value(SKG[name], SKOS.definition) is not None
+
+
+@pytest.mark.parametrize(
+    ("prop", "range_"),
+    [
+        (SKG.share, XSD.decimal),
+        (SKG.shareMinimum, XSD.decimal),
+        (SKG.shareMaximum, XSD.decimal),
+        (SKG.shareMinimumExclusive, XSD.boolean),
+        (SKG.shareMaximumExclusive, XSD.boolean),
+        (SKG.shareStatedAs, XSD.string),
+        (SKG.role, XSD.string),
+        (SKG.kind, XSD.string),
+        (SKG.address, XSD.string),
+        (SKG.birthDate, XSD.date),
+        (SKG.birthDatePrecision, SKG.DatePrecision),
+    ],
+)
+def test_stake_person_and_role_terms_ranges(prop: URIRef, range_: URIRef) -> None:
+    assert ONTO.graph.value(prop, RDFS.range) == range_
+
+
+def test_a_birth_date_names_its_precision_as_the_start_date_does() -> None:
+    assert precision_property(ONTO, SKG.birthDate) == SKG.birthDatePrecision
+    assert precision_property(ONTO, SKG.startDate) == SKG.startPrecision

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from rdflib import Graph
+from rdflib import Graph, Literal
+from rdflib.namespace import XSD
 
 from graph import ID, SKG, Build
 from graph.model.shacl import GRAPH, shape_problems
@@ -45,3 +46,27 @@ def test_unlocated_violation_names_the_graph(curated: Build) -> None:
     graph.remove((ID["c-lenovo-cuts-russia"], SKG.source, None))
     problems = list(shape_problems(graph, curated.ontology, {}, {}))
     assert {(p.file, p.kind) for p in problems} >= {(GRAPH, "shacl-min-count")}
+
+
+def test_a_share_range_that_is_empty_or_mixed_with_a_figure_is_a_violation(curated: Build) -> None:
+    graph = copy(curated.graph)
+    claim, other = ID["c-lenovo-cuts-russia"], ID["c-xiaomi-cuts-russia"]
+    graph.add((claim, SKG.shareMinimum, Literal("50", datatype=XSD.decimal)))
+    graph.add((claim, SKG.shareMaximum, Literal("25", datatype=XSD.decimal)))
+    graph.add((claim, SKG.share, Literal("30", datatype=XSD.decimal)))
+    graph.add((other, SKG.shareMinimumExclusive, Literal(True)))
+    graph.add((other, SKG.share, Literal("101", datatype=XSD.decimal)))
+    found = sorted(
+        (p.kind, p.message.split(" (focus")[0]) for p in shape_problems(graph, curated.ontology, {}, {})
+    )
+    assert [kind for kind, _ in found] == [
+        "shacl-max-inclusive",
+        "shacl-sparql",
+        "shacl-sparql",
+        "shacl-sparql",
+    ]
+    assert [message for _, message in found[1:]] == [
+        "a share is one figure or a range, not both",
+        "a share's minimum exclusive flag needs the minimum",
+        "a share's minimum is below its maximum (or equal to it, when neither is exclusive)",
+    ]
