@@ -6,7 +6,7 @@ grow with the file beyond the set of its ids.
 
 A synthetic file of ``--lines`` lines (and one of a tenth as many) is generated in a temporary
 folder: companies (a few with government topics), sanctions and ownerships between them, and
-persons (not mapped), in the shape of OpenSanctions' entities. Each import runs in a fresh
+persons, in the shape of OpenSanctions' entities. Each import runs in a fresh
 Python process, so its peak memory (maximum resident set) is its own; the importer links to
 an empty graph (:class:`~graph.importers.common.Known`), so the figure is the importer's, not
 the curated build's. The last line gives the ratios of the larger size to the smaller, and

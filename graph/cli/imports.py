@@ -47,7 +47,9 @@ def _known(graph: Path | None, store: Path | None, data: Path | None, ontology: 
 
 
 def _run(importer: Callable[..., ImportReport], file: Path, out: Path, known: Known, skip_bad: bool) -> None:
-    """Run an importer; print what it wrote and, on stderr, what it skipped."""
+    """Run an importer; print what it wrote, what it left out and why, and the references it
+    found to ids outside the file; on stderr, the bad records it skipped.
+    """
     try:
         report = importer(file, out, known=known, skip_bad=skip_bad)
     except (SanctionsKGError, OSError) as exc:
@@ -60,6 +62,14 @@ def _run(importer: Callable[..., ImportReport], file: Path, out: Path, known: Kn
         + (f"; {len(report.skipped)} skipped" if report.skipped else ""),
         markup=False,
     )
+    left_out = sorted(report.left_out.items(), key=lambda item: (-item[1], item[0]))
+    if left_out:
+        listed = ", ".join(f"{what} {n} ({why})" for (what, why), n in left_out)
+        out_console.print(f"skipped: {listed}", markup=False, soft_wrap=True)
+    if report.outside:
+        listed = ", ".join(f"{prop} {n}" for prop, n in sorted(report.outside.items()))
+        total = sum(report.outside.values())
+        out_console.print(f"references to ids outside the file: {total} ({listed})", markup=False)
 
 
 @import_app.command("ftm")
@@ -69,15 +79,24 @@ def ftm_command(
     ],
     out: OutOption,
     skip_bad: SkipOption = False,
+    report: Annotated[
+        Path | None,
+        typer.Option(
+            "--report",
+            help="Also write, as JSON, each record left out and each reference to an id outside the file.",
+        ),
+    ] = None,
     graph: GraphOption = None,
     store: StoreOption = None,
     data: DataOption = None,
     ontology: OntologyOption = None,
 ) -> None:
-    """Import FollowTheMoney entities and sanctions (companies, bodies, sanctions, ownership)."""
+    """Import FollowTheMoney companies, bodies, people, sanctions, stakes, directorships, family."""
+    from functools import partial
+
     from graph.importers.ftm.run import import_ftm
 
-    _run(import_ftm, file, out, _known(graph, store, data, ontology), skip_bad)
+    _run(partial(import_ftm, report_file=report), file, out, _known(graph, store, data, ontology), skip_bad)
 
 
 @import_app.command("trade")

@@ -31,7 +31,8 @@ PREFIX owl: <http://www.w3.org/2002/07/owl#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT ?entity ?class ?label ?same ?notation ?governed WHERE {{
   ?entity a ?class .
-  FILTER(?class IN (skg:Country, skg:Government, skg:Company, skg:OEM, skg:ChipSupplier, skg:ProductCategory))
+  FILTER(?class IN (skg:Country, skg:Government, skg:Company, skg:OEM, skg:ChipSupplier, skg:Person,
+                    skg:ProductCategory))
   OPTIONAL {{ ?entity rdfs:label ?label FILTER(LANGMATCHES(LANG(?label), "en")) }}
   OPTIONAL {{ ?entity owl:sameAs ?same }}
   OPTIONAL {{ ?entity skos:notation ?notation }}
@@ -142,6 +143,10 @@ def literal(value: str, *, datatype: str | None = None, language: str | None = N
 class ImportReport:
     """What an import did: how many lines it read and triples it wrote, and what it skipped
     (with ``--skip-bad``) or found unresolved, each as a located problem.
+
+    ``left_out`` counts the good records not imported as records of their own, by (kind of
+    record, why): ``("Address", "kept as properties of their entity")``; ``outside`` counts the
+    references to ids outside the file, by the property that holds them.
     """
 
     read: int = 0
@@ -149,3 +154,5 @@ class ImportReport:
     entities: int = 0
     relations: int = 0
     skipped: list[Problem] = field(default_factory=list)
+    left_out: dict[tuple[str, str], int] = field(default_factory=dict)
+    outside: dict[str, int] = field(default_factory=dict)

@@ -68,11 +68,12 @@ def ask(store: ox.Store, query: str, **bindings: str) -> bool:
 def test_the_good_fixture_imports_every_mapped_line(imported: Imported) -> None:
     report = imported.report
     assert (report.read, report.skipped) == (11, [])  # the blank line is not a record
-    # Mapped: 3 companies (one resolved to Xiaomi), 2 government bodies, 3 measures (not the
-    # Person nor its sanction); minted: Germany, the governments of Germany and Ukraine.
-    assert report.entities == 11
-    # 3 headquarteredIn, 3 sanctions, 3 issuedBy, 1 owns, 2 governs.
-    assert report.relations == 12
+    # Mapped: 3 companies (one resolved to Xiaomi), 2 government bodies, 1 person, 4 measures;
+    # minted: Germany, the governments of Germany and Ukraine.
+    assert report.entities == 13
+    # 3 headquarteredIn, 4 sanctions, 4 issuedBy, 1 owns, 2 governs.
+    assert report.relations == 14
+    assert (report.left_out, report.outside) == ({}, {})
     assert report.written == len(imported.store) == len(imported.out.read_text().splitlines())
     assert imported.progress == [11]
 
@@ -139,6 +140,8 @@ def test_the_ownership_carries_its_share_and_dates(imported: Imported) -> None:
         asset="ftm-NK-test-parts",
     )
     assert (row["share"], row["start"], row["precision"]) == ("51.5", "2020-01-01", SKG + "Year")
+    assert ask(imported.store, "?c skg:shareStatedAs '51.5' .", c=row["claim"])
+    assert not ask(imported.store, "?c skg:shareMinimum|skg:shareMaximum ?bound .", c=row["claim"])
     share = next(iter(imported.store.quads_for_pattern(None, ox.NamedNode(SKG + "share"), None)))
     assert isinstance(share.object, ox.Literal)
     assert share.object.datatype == ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
@@ -170,16 +173,26 @@ def test_a_country_the_graph_lacks_is_minted_once_with_its_government(imported: 
     assert start["d"] == "2022-04-15"  # the earliest listing date, when there is no startDate
 
 
-def test_public_bodies_and_gov_topics_are_governments_and_other_schemata_are_left_out(
-    imported: Imported,
-) -> None:
+def test_public_bodies_and_gov_topics_are_governments_and_a_person_is_a_person(imported: Imported) -> None:
     store = imported.store
     assert ask(store, "?m a skg:Government .", m="ftm-NK-test-ministry")
     assert ask(store, "?m a skg:Government .", m="ftm-NK-test-cabinet")
     assert ask(store, "?m a skg:Company .", m="ftm-NK-test-parts")  # an Organization without gov topics
     assert not ask(store, "?m skg:headquarteredIn ?c .", m="ftm-NK-test-ministry")
-    assert not ask(store, "?x skg:record 'NK-test-person' .")
-    assert not ask(store, "?x skg:record 'test-sanction-person' .")
+    # A Person and the sanction on it were left out silently before; both are imported now.
+    assert ask(
+        store,
+        "?p a skg:Person ; rdfs:label 'Test Person'@en ; skg:record 'NK-test-person' .",
+        p="ftm-NK-test-person",
+    )
+    assert not ask(store, "?p skg:headquarteredIn ?c .", p="ftm-NK-test-person")
+    assert ask(
+        store,
+        "?us skg:sanctions ?p . ?c rdf:subject ?us ; rdf:predicate skg:sanctions ; rdf:object ?p ;"
+        " skg:record 'test-sanction-person' ; skg:program 'Test program' .",
+        us="us-government",
+        p="ftm-NK-test-person",
+    )
 
 
 def test_the_import_with_the_curated_graph_has_no_shape_violations(
@@ -264,6 +277,36 @@ ALPHA = '{"id":"NK-test-a","schema":"Company","properties":{"name":["A"]}}'
             "bad-date",
         ),
         ('{"id":"c","schema":"Company","properties":{"name":"C"}}', "name", "bad-json"),
+        ('{"id":"c","schema":"Company","caption":["C"],"properties":{}}', "caption", "bad-json"),
+        (
+            '{"id":"o","schema":"Ownership","properties":{"owner":["NK-test-a"],"asset":["NK-test-a"],'
+            '"percentage":["150"]}}',
+            "percentage",
+            "bad-number",
+        ),
+        (
+            '{"id":"o","schema":"Ownership","properties":{"owner":["NK-test-a"],"asset":["NK-test-a"],'
+            '"percentage":["50-25"]}}',
+            "percentage",
+            "bad-number",
+        ),
+        ('{"id":"s","schema":"Sanction","properties":{"country":["us"]}}', "entity", "missing-reference"),
+        (
+            '{"id":"d","schema":"Directorship","properties":{"director":["NK-test-a"]}}',
+            "organization",
+            "missing-reference",
+        ),
+        (
+            '{"id":"f","schema":"Family","properties":{"person":["NK-test-a"],"relative":["NK-elsewhere"]}}',
+            "relative",
+            "dangling-reference",
+        ),
+        (
+            '{"id":"p","schema":"Passport","properties":{"holder":["NK-elsewhere"],"number":["X1"]}}',
+            "holder",
+            "dangling-reference",
+        ),
+        ('{"id":"p","schema":"Person","properties":{"birthDate":["the 1960s"]}}', "birthDate", "bad-date"),
         ('{"id":"c","schema":"Company","properties":{},"datasets":"ds"}', "datasets", "bad-json"),
         ("[1, 2]", None, "bad-json"),
     ],
@@ -290,7 +333,8 @@ def test_the_cli_imports_and_prints_the_summary(tmp_path: Path) -> None:
     out = tmp_path / "ftm.nt"
     done = cli("import", "ftm", str(GOOD), "--out", str(out))
     assert done.returncode == 0, done.stderr
-    assert "read 11 records: 11 entities, 12 relations" in done.stdout
+    assert "read 11 records: 13 entities, 14 relations" in done.stdout
+    assert "skipped:" not in done.stdout  # every record of the file is imported
     assert out.is_file()
 
 

@@ -1,5 +1,5 @@
-"""Reading FollowTheMoney JSON lines: each line's entity, what kind of organisation it is, and
-its values (dates, shares, Wikidata ids), every problem located at the property at fault.
+"""Reading FollowTheMoney JSON lines: each line's entity, whether an organisation is a government,
+and its values (dates, labels, Wikidata ids), every problem located at the property at fault.
 """
 
 from __future__ import annotations
@@ -7,14 +7,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 from followthemoney import model
 from followthemoney.exc import InvalidData
 from followthemoney.proxy import EntityProxy
-from followthemoney.schema import Schema
 from followthemoney.types import registry
 
 from graph.importers.common import Known
@@ -32,13 +30,12 @@ class _LineError(Exception):
         self.column, self.kind, self.message = column, kind, message
 
 
-def _is_organisation(schema: Schema) -> bool:
-    """Whether entities of ``schema`` are mapped to companies or governments.
+class _LeftOutError(Exception):
+    """The line's record is left out, and counted: why (``not modelled``, ...)."""
 
-    >>> [_is_organisation(model.schemata[n]) for n in ("Company", "LegalEntity", "Person")]
-    [True, True, False]
-    """
-    return schema.name == "LegalEntity" or schema.is_a("Organization")
+    def __init__(self, why: str) -> None:
+        super().__init__(why)
+        self.why = why
 
 
 def _is_government(proxy: EntityProxy) -> bool:
@@ -70,21 +67,6 @@ def _date(value: str, column: str) -> tuple[dt.date, str | None]:
     return dt.date.fromisoformat(text + "-01-01"[: 10 - len(text)]), {4: "Year", 7: "Month"}.get(len(text))
 
 
-def _share(value: str) -> str:
-    """A percentage as an ``xsd:decimal`` lexical form.
-
-    >>> _share("50.5"), _share(" 100 %")
-    ('50.5', '100')
-    """
-    try:
-        number = Decimal(value.strip().removesuffix("%").strip())
-    except InvalidOperation:
-        raise _LineError("percentage", "bad-number", f"{value!r} is not a number") from None
-    if not number.is_finite() or not 0 <= number <= 100:
-        raise _LineError("percentage", "bad-number", f"{value!r} is not a percentage from 0 to 100")
-    return format(number, "f")
-
-
 def _entity(text: bytes) -> tuple[dict[str, Any], EntityProxy]:
     """Read one line: its JSON and its entity; raise :class:`_LineError` for a malformed one."""
     try:
@@ -105,6 +87,21 @@ def _entity(text: bytes) -> tuple[dict[str, Any], EntityProxy]:
         return data, model.get_proxy(data)
     except InvalidData as exc:
         raise _LineError("schema", "unknown-schema", str(exc)) from None
+
+
+def _label(data: dict[str, Any], proxy: EntityProxy) -> str:
+    """The entity's label: the caption its publisher gave it, else its first name, else the
+    caption FollowTheMoney picks.
+
+    >>> line = {"id": "p", "schema": "Person", "properties": {"name": ["ZAKHAROV, Nikita"]}}
+    >>> proxy = model.get_proxy(line)
+    >>> _label({**line, "caption": "Nikita Zakharov"}, proxy), _label(line, proxy)
+    ('Nikita Zakharov', 'ZAKHAROV, Nikita')
+    """
+    caption = data.get("caption")
+    if caption is not None and not isinstance(caption, str):
+        raise _LineError("caption", "bad-json", "a caption must be a string")
+    return caption or next(iter(proxy.get("name")), None) or proxy.caption or proxy.id or ""
 
 
 def _wikidata(proxy: EntityProxy, known: Known) -> tuple[str | None, str | None]:

@@ -1,0 +1,1 @@
+"""Tests of graph/importers/ftm, module by module (tests/importers/test_ftm.py: the package)."""
