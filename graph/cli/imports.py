@@ -62,6 +62,8 @@ def _run(importer: Callable[..., ImportReport], file: Path, out: Path, known: Kn
         + (f"; {len(report.skipped)} skipped" if report.skipped else ""),
         markup=False,
     )
+    if report.read_as:
+        out_console.print(f"read as: {report.read_as}", markup=False)
     left_out = sorted(report.left_out.items(), key=lambda item: (-item[1], item[0]))
     if left_out:
         listed = ", ".join(f"{what} {n} ({why})" for (what, why), n in left_out)
@@ -102,7 +104,10 @@ def ftm_command(
 @import_app.command("trade")
 def trade_command(
     file: Annotated[
-        Path, typer.Argument(help="Trade statistics, CSV in the shape of UN Comtrade's bulk files.")
+        Path,
+        typer.Argument(
+            help="UN Comtrade's statistics as downloaded: the API's CSV or JSON, a classic CSV, a bulk file."
+        ),
     ],
     out: OutOption,
     skip_bad: SkipOption = False,
@@ -111,7 +116,7 @@ def trade_command(
     data: DataOption = None,
     ontology: OntologyOption = None,
 ) -> None:
-    """Import trade statistics as trade observations, with month-on-month and year-on-year changes."""
+    """Import trade statistics as trade observations: month on month and year on year, annual or monthly."""
     from graph.importers.trade.run import import_trade
 
     _run(import_trade, file, out, _known(graph, store, data, ontology), skip_bad)

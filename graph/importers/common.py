@@ -156,3 +156,4 @@ class ImportReport:
     skipped: list[Problem] = field(default_factory=list)
     left_out: dict[tuple[str, str], int] = field(default_factory=dict)
     outside: dict[str, int] = field(default_factory=dict)
+    read_as: str = ""  # the layout the file was read as, when an importer reads several
