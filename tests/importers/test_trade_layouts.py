@@ -18,8 +18,8 @@ from graph.errors import InputError
 from graph.importers.common import ImportReport, Known, known_from
 from graph.importers.trade.areas import area
 from graph.importers.trade.files import read_table
-from graph.importers.trade.layouts import BULK
-from graph.importers.trade.read import read_rows
+from graph.importers.trade.layouts import API, BULK
+from graph.importers.trade.read import Row, parse, read_rows
 from graph.importers.trade.run import import_trade
 from graph.model.shacl import shape_problems
 from tests.conftest import FIXTURES as ALL_FIXTURES
@@ -226,3 +226,53 @@ def test_cli_says_which_layout_it_read_and_what_it_left_out(tmp_path: Path) -> N
     assert "read 18 records: 1 entities, 14 relations" in done.stdout
     assert "read as: UN Comtrade API" in done.stdout
     assert "partner2 breakdown 3 (a part of its total by second partner" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "what"),
+    [
+        ("partner2", "56", "partner2 breakdown"),
+        ("customs", "C01", "customs breakdown"),
+        ("transport", "1", "transport breakdown"),
+    ],
+)
+def test_every_breakdown_is_left_out_with_why(field: str, value: str, what: str) -> None:
+    table = read_table(API_CSV)
+    total = dict(
+        zip(API.columns, (table.records[0][table.header.index(c)] for c in API.columns.values()), strict=True)
+    )
+    assert isinstance(parse("f.csv", 2, API, total), Row)
+    left = parse("f.csv", 2, API, {**total, field: value})
+    assert isinstance(left, tuple)
+    assert left[0] == what
+    assert "never added" in left[1]
+
+
+def test_new_categories_meet_the_graphs_up_the_hierarchy(known: Known, tmp_path: Path) -> None:
+    # made-up figures in the ISO-coded layout: chapter 85 and subheading 854239, two months each
+    rows = [
+        f"{period},CHN,X,RUS,H6,{code},{value}"
+        for code in ("85", "854239", "852580")
+        for period, value in (("202202", "200"), ("202203", "100"))
+    ]
+    (tmp_path / "levels.csv").write_text(
+        "period,reporterISO,flowCode,partnerISO,classificationCode,cmdCode,primaryValue\n"
+        + "\n".join(rows)
+        + "\n"
+    )
+    import_trade(tmp_path / "levels.csv", tmp_path / "out.nt", known=known)
+    broader = "<http://www.w3.org/2004/02/skos/core#broader>"
+    links = sorted(line for line in (tmp_path / "out.nt").read_text().splitlines() if f" {broader} " in line)
+    # 854239 counts as integrated circuits (its heading 8542); the new chapter 85 is the nearest
+    # category above the new 852580 and the graph's 8542, 851713 and 851761 (854231 has 8542);
+    # no heading 8525 or 8517 is made up
+    assert links == [
+        f"<{ID}base-stations> {broader} <{ID}hs-85> .",
+        f"<{ID}hs-852580> {broader} <{ID}hs-85> .",
+        f"<{ID}integrated-circuits> {broader} <{ID}hs-85> .",
+        f"<{ID}smartphones> {broader} <{ID}hs-85> .",
+    ]
+    assert (
+        triples(tmp_path / "out.nt", "trade-cn-ru-854239-X-2022-03-2022-02")["product"]
+        == f"<{ID}integrated-circuits>"
+    )
