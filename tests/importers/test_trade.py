@@ -19,19 +19,19 @@ from rdflib import Graph
 
 from graph import Build, query_frame
 from graph.errors import InputError
-from graph.importers.common import ImportReport, Known, known_from
+from graph.importers.common import ImportReport, Known
 from graph.importers.trade.run import import_trade
 from graph.model.shacl import shape_problems
 from graph.sparql.store import load_store, open_store_dir
 from tests.conftest import FIXTURES as ALL_FIXTURES
 from tests.conftest import ID, PREFIXES, cli
+from tests.importers.conftest import Where, where
 
 FIXTURES = ALL_FIXTURES / "trade"
 GOOD = FIXTURES / "china_russia.csv"
 SOURCE = ID + "trade-source-china_russia"
 DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
 
-Where = tuple[str, int | None, str | None, str]
 
 BAD: list[tuple[str, Where]] = [
     ("bad_period.csv", ("bad_period.csv", 3, "period", "bad-period")),
@@ -49,16 +49,6 @@ SELECT ?obs ?reporter ?partner ?product ?period ?base ?change ?bound ?value ?flo
        skg:period ?period ; skg:basePeriod ?base ; skg:changePercent ?change ; skg:bound ?bound ;
        skg:valueUSD ?value ; skg:flow ?flow ; skg:source ?source ; skg:note ?note .
 }"""
-
-
-def where(problems: object) -> list[Where]:
-    assert isinstance(problems, (list, tuple))
-    return sorted((Path(p.file).name, p.row, p.column, p.kind) for p in problems)
-
-
-@pytest.fixture(scope="module")
-def known(store: ox.Store) -> Known:
-    return known_from(store)
 
 
 @pytest.fixture(scope="module")

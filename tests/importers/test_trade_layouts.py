@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
 from graph import Build
 from graph.errors import InputError
-from graph.importers.common import ImportReport, Known, known_from
+from graph.importers.common import ImportReport, Known
 from graph.importers.trade.areas import area
 from graph.importers.trade.files import read_table
 from graph.importers.trade.layouts import API, BULK
@@ -24,6 +23,7 @@ from graph.importers.trade.run import import_trade
 from graph.model.shacl import shape_problems
 from tests.conftest import FIXTURES as ALL_FIXTURES
 from tests.conftest import ID, cli
+from tests.importers.conftest import Where, where
 
 FIXTURES = ALL_FIXTURES / "trade"
 API_CSV = FIXTURES / "api_china_usa_8542.csv"
@@ -32,7 +32,6 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 UNPAIRED = "records with nothing to compare with"
 WORLD = "partner World (0)"
 
-Where = tuple[str, int | None, str | None, str]
 
 # file, layout read, records read, observations, good records left out by what
 LAYOUTS = [
@@ -62,16 +61,6 @@ BAD: list[tuple[str, Where]] = [
     ("api_unknown_code.csv", ("api_unknown_code.csv", 3, "partnerCode", "unknown-country")),
     ("api_bad_value.csv", ("api_bad_value.csv", 3, "primaryValue", "bad-number")),
 ]
-
-
-def where(problems: object) -> list[Where]:
-    assert isinstance(problems, (list, tuple))
-    return sorted((Path(p.file).name, p.row, p.column, p.kind) for p in problems)
-
-
-@pytest.fixture(scope="module")
-def known(store: ox.Store) -> Known:
-    return known_from(store)
 
 
 @pytest.fixture(scope="module")
