@@ -54,14 +54,21 @@ def _run(importer: Callable[..., ImportReport], file: Path, out: Path, known: Kn
         report = importer(file, out, known=known, skip_bad=skip_bad)
     except (SanctionsKGError, OSError) as exc:
         fail(exc)
+    _summary(
+        report,
+        f"read {report.read} records: {report.entities} entities, {report.relations} relations, "
+        f"{report.written} triples written to {out}",
+    )
+
+
+def _summary(report: ImportReport, first: str) -> None:
+    """Print an import's first line, then what it left out and why, and the references to ids
+    outside the file; on stderr, the bad records it skipped.
+    """
     for problem in report.skipped:
         err_console.print(f"skipped: {problem}", markup=False)
-    out_console.print(
-        f"read {report.read} records: {report.entities} entities, {report.relations} relations, "
-        f"{report.written} triples written to {out}"
-        + (f"; {len(report.skipped)} skipped" if report.skipped else ""),
-        markup=False,
-    )
+    skipped = f"; {len(report.skipped)} skipped" if report.skipped else ""
+    out_console.print(first + skipped, markup=False, soft_wrap=True)
     if report.read_as:
         out_console.print(f"read as: {report.read_as}", markup=False)
     left_out = sorted(report.left_out.items(), key=lambda item: (-item[1], item[0]))
@@ -79,7 +86,9 @@ def ftm_command(
     file: Annotated[
         Path, typer.Argument(help="OpenSanctions / FollowTheMoney entities, one JSON object a line.")
     ],
-    out: OutOption,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="The N-Triples file to write (not with --delta).")
+    ] = None,
     skip_bad: SkipOption = False,
     report: Annotated[
         Path | None,
@@ -88,17 +97,62 @@ def ftm_command(
             help="Also write, as JSON, each record left out and each reference to an id outside the file.",
         ),
     ] = None,
+    delta: Annotated[
+        bool,
+        typer.Option(
+            "--delta",
+            help="Apply the file (an OpenSanctions delta feed: ADD, MOD, DEL) to the store of --store, "
+            "in one go.",
+        ),
+    ] = False,
     graph: GraphOption = None,
     store: StoreOption = None,
     data: DataOption = None,
     ontology: OntologyOption = None,
 ) -> None:
-    """Import FollowTheMoney companies, bodies, people, sanctions, stakes, directorships, family."""
+    """Import FollowTheMoney companies, bodies, people, sanctions, stakes, directorships, family;
+    or, with --delta, apply a feed of their changes to a store.
+    """
     from functools import partial
 
+    if delta:
+        _delta(file, store, report, skip_bad, unused={"--out": out, "--graph": graph, "--data": data})
+        return
+    if out is None:
+        fail(SanctionsKGError("--out: give the N-Triples file to write (or --delta with --store DIR)"))
     from graph.importers.ftm.run import import_ftm
 
     _run(partial(import_ftm, report_file=report), file, out, _known(graph, store, data, ontology), skip_bad)
+
+
+def _delta(
+    file: Path, store: Path | None, report: Path | None, skip_bad: bool, unused: dict[str, object]
+) -> None:
+    """Apply a delta feed to the store, and say what it changed."""
+    if store is None:
+        fail(SanctionsKGError("--delta: needs --store DIR, the on-disk store the feed changes"))
+    for name, value in unused.items():
+        if value is not None:
+            fail(SanctionsKGError(f"{name}: not used with --delta (the feed changes the store in place)"))
+    from graph.importers.ftm.delta import apply_delta
+
+    try:
+        done = apply_delta(file, store, skip_bad=skip_bad, report_file=report)
+    except (SanctionsKGError, OSError) as exc:
+        fail(exc)
+    ops = ", ".join(f"{op} {n}" for op, n in done.ops.items())
+    absent = f" ({done.absent} not in the store)" if done.absent else ""
+    stranded = (
+        f"; deleted but still linked by other records: {len(done.stranded)} ({', '.join(done.stranded[:5])}"
+        f"{', ...' if len(done.stranded) > 5 else ''})"
+        if done.stranded
+        else ""
+    )
+    _summary(
+        done,
+        f"read {done.read} lines: {ops}{absent}; {done.written} triples added and {done.removed} removed "
+        f"in {store}{stranded}",
+    )
 
 
 @import_app.command("trade")

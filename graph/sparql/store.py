@@ -12,14 +12,16 @@ import shutil
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 import pyoxigraph as ox
 
 from graph.errors import InputError, Problem, SanctionsKGError
 from graph.model.build import Build
 
-__all__ = ["load_store", "open_store", "open_store_dir", "rdf_format"]
+__all__ = ["change_store", "load_store", "open_store", "open_store_dir", "rdf_format"]
 
+T = TypeVar("T")
 HAS_ONTOLOGY = "ASK { ?relation a <https://w3id.org/sanctions-kg/ontology#Relation> }"
 FORMATS = {
     ".nt": ox.RdfFormat.N_TRIPLES,
@@ -157,18 +159,78 @@ def load_store(
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}."))
     try:
-        count = _bulk_load(paths, formats, staging, progress, ontology, lenient=lenient)
-        if target.exists():
-            retired = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.old."))
-            target.rename(retired / "store")
-            staging.rename(target)
-            shutil.rmtree(retired)
-        else:
-            staging.rename(target)
-    except BaseException:
+        count = _bulk_load(paths, formats, staging / "store", progress, ontology, lenient=lenient)
+        _replace(staging / "store", target)
+    finally:
         shutil.rmtree(staging, ignore_errors=True)
-        raise
     return count
+
+
+def _replace(built: Path, target: Path) -> None:
+    """Rename the store ``built`` to ``target``, retiring the one there (if any) only then."""
+    if not target.exists():
+        built.rename(target)
+        return
+    retired = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.old."))
+    target.rename(retired / "store")
+    built.rename(target)
+    shutil.rmtree(retired)
+
+
+def change_store(directory: str | Path, change: Callable[[ox.Store], T]) -> T:
+    """Run ``change`` on a writable copy of the on-disk store at ``directory``, and rename the
+    copy into its place when ``change`` returns (throw it away when it raises): its changes
+    land all together or not at all. The copy is a checkpoint of the store (hard links to its
+    files where the file system allows), so it costs little even for a large store. Return
+    what ``change`` returns.
+
+    Raises
+    ------
+    SanctionsKGError
+        If there is no store at ``directory``, or it cannot be opened for writing (a server
+        holding it, say).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     _ = Path(folder, "a.nt").write_text("<http://a> <http://b> <http://c> .\\n")
+    ...     _ = load_store([Path(folder, "a.nt")], Path(folder, "store"))
+    ...     change_store(Path(folder, "store"), len), len(open_store_dir(Path(folder, "store")))
+    ...     change_store(Path(folder, "store"), ox.Store.clear), len(open_store_dir(Path(folder, "store")))
+    (1, 1)
+    (None, 0)
+    """
+    target = Path(directory)
+    if not (target / "CURRENT").is_file():
+        raise SanctionsKGError(
+            f"{target}: no store here; make one with `sanctions-kg load FILE --store {target}`"
+        )
+    staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}."))
+    try:
+        _checkpoint(target, staging / "store")
+        result = _changed(staging / "store", change)
+        _replace(staging / "store", target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return result
+
+
+def _checkpoint(target: Path, copy: Path) -> None:
+    """Copy the store at ``target`` to ``copy`` (a folder not there yet)."""
+    try:
+        live = ox.Store(str(target))
+    except OSError as exc:
+        raise SanctionsKGError(f"{target}: cannot open the store for writing: {exc}") from None
+    live.backup(str(copy))
+
+
+def _changed(folder: Path, change: Callable[[ox.Store], T]) -> T:
+    """Run ``change`` on the store at ``folder``, flushed; the store is closed on return."""
+    store = ox.Store(str(folder))
+    result = change(store)
+    store.flush()
+    return result
 
 
 def _bulk_load(

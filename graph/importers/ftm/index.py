@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from followthemoney.proxy import EntityProxy
 
@@ -31,9 +32,20 @@ class _Index:
     others: dict[str, str] = field(default_factory=dict)
     bad: set[str] = field(default_factory=set)
     addresses: dict[str, list[tuple[str, frozenset[int]]]] = field(default_factory=dict)
+    absent: str = "not in the file"  # why a reference found nowhere is dangling
 
     def __contains__(self, ref: str) -> bool:
-        return ref in self.mapped or ref in self.others or ref in self.bad
+        return ref in self.mapped or ref in self.others or ref in self.bad or self.lookup(ref) is not None
+
+    def lookup(self, ref: str) -> str | None:
+        """The IRI of an entity not in the file that ``ref`` names (none: a file stands alone)."""
+        return None
+
+    def holders(self, ref: str) -> list[tuple[str, frozenset[int]]]:
+        """The nodes of the entities that point at the Address ``ref``, each with the hashes of
+        the addresses it states itself.
+        """
+        return self.addresses.get(ref, [])
 
     def node(self, ref: str) -> str:
         """The N-Triples term of a mapped entity."""
@@ -58,7 +70,10 @@ class _Index:
         if ref in self.others:
             schema = self.others[ref]
             raise _LeftOutError(f"its {column} is a {schema}, {NOT_MODELLED}")
-        why = "whose own line is bad" if ref in self.bad else "not in the file"
+        found = self.lookup(ref) if ref not in self.bad else None
+        if found is not None:
+            return iri(found)
+        why = "whose own line is bad" if ref in self.bad else self.absent
         raise _LineError(column, "dangling-reference", f"refers to {ref!r}, {why}")
 
 
@@ -70,21 +85,26 @@ def collect(path: Path, writer: _Writer) -> _Index:
             data, proxy = _entity(text)
         except _LineError:
             continue
-        if handling(proxy.schema) not in ("organisation", "person"):
-            index.others[data["id"]] = proxy.schema.name
-            continue
-        try:
-            writer.begin()
-            writer.provenance(data, proxy)
-            curated = entity(writer, data, proxy)
-        except (_LineError, _LeftOutError):
-            index.bad.add(data["id"])
-            continue
-        index.mapped.add(data["id"])
-        if curated is not None:
-            index.resolved[data["id"]] = curated
-        refs = proxy.get("addressEntity")
-        own = frozenset(hash(v) for v in proxy.get("address")) if refs else frozenset()
-        for ref in refs:
-            index.addresses.setdefault(ref, []).append((index.node(data["id"]), own))
+        note(index, writer, data, proxy)
     return index
+
+
+def note(index: _Index, writer: _Writer, data: dict[str, Any], proxy: EntityProxy) -> None:
+    """Add one record to the index: by what becomes of it, and the Addresses it points at."""
+    if handling(proxy.schema) not in ("organisation", "person"):
+        index.others[data["id"]] = proxy.schema.name
+        return
+    try:
+        writer.begin()
+        writer.provenance(data, proxy)
+        curated = entity(writer, data, proxy)
+    except (_LineError, _LeftOutError):
+        index.bad.add(data["id"])
+        return
+    index.mapped.add(data["id"])
+    if curated is not None:
+        index.resolved[data["id"]] = curated
+    refs = proxy.get("addressEntity")
+    own = frozenset(hash(v) for v in proxy.get("address")) if refs else frozenset()
+    for ref in refs:
+        index.addresses.setdefault(ref, []).append((index.node(data["id"]), own))

@@ -67,14 +67,32 @@ def _date(value: str, column: str) -> tuple[dt.date, str | None]:
     return dt.date.fromisoformat(text + "-01-01"[: 10 - len(text)]), {4: "Year", 7: "Month"}.get(len(text))
 
 
-def _entity(text: bytes) -> tuple[dict[str, Any], EntityProxy]:
-    """Read one line: its JSON and its entity; raise :class:`_LineError` for a malformed one."""
+def _json(text: bytes) -> dict[str, Any]:
+    """A line's JSON object; raise :class:`_LineError` for anything else."""
     try:
         data = json.loads(text)
     except ValueError as exc:
         raise _LineError(None, "bad-json", f"not a JSON object: {exc}") from None
     if not isinstance(data, dict):
         raise _LineError(None, "bad-json", "not a JSON object")
+    return data
+
+
+def _entity(text: bytes) -> tuple[dict[str, Any], EntityProxy]:
+    """Read one line: its JSON and its entity; raise :class:`_LineError` for a malformed one."""
+    return _record(_json(text))
+
+
+def _record(data: dict[str, Any]) -> tuple[dict[str, Any], EntityProxy]:
+    """An entity's JSON object and its entity; raise :class:`_LineError` for a malformed one.
+
+    >>> _record({"id": "p-1", "schema": "Person"})[1].schema.name
+    'Person'
+    >>> _record({"id": "p-1", "schema": "Persona"})
+    Traceback (most recent call last):
+    ...
+    graph.importers.ftm.read._LineError: unknown schema 'Persona'
+    """
     if not isinstance(data.get("schema"), str) or model.get(data["schema"]) is None:
         raise _LineError("schema", "unknown-schema", f"unknown schema {data.get('schema')!r}")
     if not isinstance(data.get("id"), str) or not data["id"]:

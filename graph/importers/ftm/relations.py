@@ -105,7 +105,7 @@ def address(writer: _Writer, index: _Index, proxy: EntityProxy) -> None:
     """An Address: its full text as an address of each entity that points at it (unless that
     entity states the same address itself).
     """
-    owners = index.addresses.get(proxy.id or "")
+    owners = index.holders(proxy.id or "")
     if not owners:
         raise _LeftOutError(UNREFERENCED)
     full = list(dict.fromkeys(proxy.get("full")))

@@ -11,6 +11,8 @@ from contextlib import nullcontext
 from pathlib import Path
 from typing import IO, Any
 
+from followthemoney.proxy import EntityProxy
+
 from graph.errors import InputError, Problem
 from graph.importers.common import ImportReport, Known
 from graph.importers.ftm.convert import convert
@@ -113,7 +115,14 @@ def _convert(writer: _Writer, index: _Index, text: bytes) -> dict[str, Any]:
     id, schema and, for one counted as left out, why.
     """
     writer.begin()
-    data, proxy = _entity(text)
+    return _convert_record(writer, index, *_entity(text))
+
+
+def _convert_record(
+    writer: _Writer, index: _Index, data: dict[str, Any], proxy: EntityProxy
+) -> dict[str, Any]:
+    """Convert a record into the writer's buffer, as :func:`_convert` does a line."""
+    writer.begin()
     try:
         why = convert(writer, index, data, proxy)
     except _LeftOutError as skip:

@@ -5,6 +5,8 @@ claims of its relations, and the sources, countries and governments minted once 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,13 +32,16 @@ P = {name: iri(str(SKG[name])) for name in SKG.__annotations__}
 class _Writer:
     """Turns one line at a time into N-Triples (:meth:`begin`, then the converters, then
     :meth:`commit`): a line's triples, minted entities and references outside the file count
-    only once committed, so a bad or skipped line leaves nothing behind.
+    only once committed, so a bad or skipped line leaves nothing behind. What a line mints
+    for every line that needs it (a dataset's source, a country, a government) is kept apart
+    in ``common``: a delta feed removes what a record stated, never those.
     """
 
     known: Known
     fallback: str
     minted: set[str] = field(default_factory=set)
     triples: list[str] = field(default_factory=list)
+    common: list[str] = field(default_factory=list)
     pending: set[str] = field(default_factory=set)
     outside: list[tuple[str, str]] = field(default_factory=list)
     entities: int = 0
@@ -46,21 +51,31 @@ class _Writer:
 
     def begin(self) -> None:
         """Start a line afresh."""
-        self.triples, self.pending, self.outside, self.entities, self.relations = [], set(), [], 0, 0
+        self.triples, self.common, self.pending, self.outside = [], [], set(), []
+        self.entities = self.relations = 0
 
     def commit(self, report: ImportReport) -> str:
         """Count the line in ``report``; its N-Triples."""
         self.minted |= self.pending
-        report.written += len(self.triples)
+        report.written += len(self.common) + len(self.triples)
         report.entities += self.entities
         report.relations += self.relations
         for column, _ in self.outside:
             report.outside[column] = report.outside.get(column, 0) + 1
-        return "".join(self.triples)
+        return "".join(self.common) + "".join(self.triples)
 
     def add(self, s: str, p: str, o: str) -> None:
         """One triple of N-Triples terms."""
         self.triples.append(f"{s} {p} {o} .\n")
+
+    @contextmanager
+    def _shared(self) -> Iterator[None]:
+        """Write into ``common`` while inside."""
+        own, self.triples = self.triples, self.common
+        try:
+            yield
+        finally:
+            self.common, self.triples = self.triples, own
 
     def fresh(self, node: str) -> bool:
         """Whether ``node`` is still to be minted (and mark it minted by this line)."""
@@ -92,9 +107,10 @@ class _Writer:
         """The Source of a dataset, written once."""
         node = iri(entity_iri("ftm-dataset", name))
         if self.fresh(node):
-            self.add(node, TYPE, P["Source"])
-            self.add(node, LABEL, literal(f"OpenSanctions dataset {name}", language="en"))
-            self.add(node, P["publisher"], literal("OpenSanctions"))
+            with self._shared():
+                self.add(node, TYPE, P["Source"])
+                self.add(node, LABEL, literal(f"OpenSanctions dataset {name}", language="en"))
+                self.add(node, P["publisher"], literal("OpenSanctions"))
         return node
 
     def claim(self, key: str, s: str, relation: str, o: str, extra: list[tuple[str, str]]) -> None:
@@ -121,9 +137,10 @@ class _Writer:
             return self.known.countries[code]
         node = entity_iri("country", code)
         if self.fresh(iri(node)):
-            self.add(iri(node), TYPE, P["Country"])
-            self.add(iri(node), LABEL, literal(registry.country.names[code], language="en"))
-            self.add(iri(node), NOTATION, literal(code.upper()))
+            with self._shared():
+                self.add(iri(node), TYPE, P["Country"])
+                self.add(iri(node), LABEL, literal(registry.country.names[code], language="en"))
+                self.add(iri(node), NOTATION, literal(code.upper()))
             self.entities += 1
         return node
 
@@ -134,9 +151,10 @@ class _Writer:
             return iri(self.known.governments[country])
         node = iri(entity_iri("ftm-government", code))
         if self.fresh(node):
-            self.add(node, TYPE, P["Government"])
-            name = registry.country.names[code]
-            self.add(node, LABEL, literal(f"Government of {name}", language="en"))
-            self.claim(f"ftm-government-{code}", node, "governs", iri(country), [])
+            with self._shared():
+                self.add(node, TYPE, P["Government"])
+                name = registry.country.names[code]
+                self.add(node, LABEL, literal(f"Government of {name}", language="en"))
+                self.claim(f"ftm-government-{code}", node, "governs", iri(country), [])
             self.entities += 1
         return node
