@@ -53,4 +53,14 @@ Problems, each at (file, line, property): ``bad-json``, ``unknown-schema``, ``mi
 relation without one of its ends), ``dangling-reference`` (an end, or a holder, not in the file,
 or whose line is bad). All are raised together as an ``InputError`` and nothing is written; with
 ``skip_bad`` each bad line is left out whole and its problem listed in ``ImportReport.skipped``.
+
+Delta feeds (:mod:`~graph.importers.ftm.delta`, ``import ftm FILE --delta --store DIR``): lines
+``{"op": "ADD" | "MOD" | "DEL", "entity": {...}}`` change an on-disk store in place, every line or
+none. What each record stated is kept as the named graph ``id:ftm-record-<id>``, so a MOD
+replaces exactly that and a DEL removes it, never a triple another record or the curated graph
+states; the questions read the default graph and never see these. Limits: a store loaded from a
+plain import's N-Triples refuses MOD and DEL of its records (``not-from-a-feed``: what they stated
+is not known; apply the export itself with ``--delta`` instead), and the relations of other
+records to a deleted entity stay until the feed deletes those records too (the summary lists the
+deleted ids still linked).
 """
