@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import chains, sparql, views
+from benchmarks import chains, imports, sparql, views
 from graph.view.data import view_data
 
 
@@ -111,3 +111,27 @@ def test_a_command_that_fails_is_an_error_not_a_timing() -> None:
 
     with pytest.raises(RuntimeError, match="exited with 3"):
         run_once([sys.executable, "-c", "raise SystemExit(3)"])
+
+
+def test_imports_benchmark_prints_ratios_and_its_files_import_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from graph.importers.common import Known
+    from graph.importers.ftm.run import import_ftm
+    from graph.importers.trade.run import import_trade
+
+    records = imports.main(["--lines", "200"])
+    assert [(r["family"], r["size"]) for r in records] == [
+        ("import-ftm", 20), ("import-ftm", 200), ("import-trade", 20), ("import-trade", 200),
+    ]  # fmt: skip
+    header, *lines = capsys.readouterr().out.splitlines()
+    assert header.split()[:3] == ["format", "lines", "ours"]
+    assert all(line.count("x") == 2 for line in lines[:4])  # time and memory against the baseline
+    assert [line.split(":")[0] for line in lines[4:]] == ["ftm", "trade"]
+    # the generated files are what the benchmark claims: every line imported, nothing left out
+    ftm = import_ftm(imports.synthetic_ftm(tmp_path / "f.jsonl", 200), tmp_path / "f.nt", known=Known())
+    assert (ftm.read, ftm.skipped, ftm.left_out, ftm.outside) == (200, [], {}, {})
+    assert ftm.relations > 100
+    trade = import_trade(imports.synthetic_trade(tmp_path / "t.csv", 240), tmp_path / "t.nt", known=Known())
+    assert (trade.read, trade.skipped, trade.left_out, trade.read_as) == (240, [], {}, "UN Comtrade API")
+    assert trade.relations == 2 * 240 - 2 - 2 * 12  # month on month and year on year, two series

@@ -184,7 +184,7 @@ def serve_command(
             err_console.print(banner, markup=False)
             code = run_server(serve_arguments(store, host=host, port=port, timeout=timeout))
         else:
-            source = graph if graph is not None else load_build(data, ontology)
+            source = graph if graph is not None else load_build(data, ontology, reading=True)
             with served_location(source) as location:
                 err_console.print(banner, markup=False)
                 code = run_server(serve_arguments(location, host=host, port=port, timeout=timeout))
@@ -247,7 +247,7 @@ def load_command(
         if paths:
             body = b"".join(_as_ntriples(path) for path in paths)
         else:
-            body = load_build(data, ontology).graph.serialize(format="nt", encoding="utf-8")
+            body = load_build(data, ontology, reading=True).graph.serialize(format="nt", encoding="utf-8")
         target = Endpoint(endpoint or "", timeout=timeout, user=user, password=password)
         http_post(target, body, content_type="text/turtle", accept="*/*", method="PUT" if replace else "POST")
     except (SanctionsKGError, OSError) as exc:
@@ -274,7 +274,9 @@ def _load_store(
     if not paths:
         with tempfile.TemporaryDirectory() as folder:
             built = Path(folder) / "graph.nt"
-            load_build(data, ontology).graph.serialize(destination=built, format="nt", encoding="utf-8")
+            load_build(data, ontology, reading=True).graph.serialize(
+                destination=built, format="nt", encoding="utf-8"
+            )
             return load_store([built], store)
     terms = ontology_ntriples(ontology) if with_ontology else None
     total = sum(path.stat().st_size for path in paths if path.is_file())

@@ -227,14 +227,20 @@ def split_names(text: str | None) -> list[str] | None:
     return [name.strip() for name in text.split(",") if name.strip()]
 
 
-def load_build(data: Path | None, ontology: Path | None, extra: list[Path] | None = None) -> Build:
+def load_build(
+    data: Path | None, ontology: Path | None, extra: list[Path] | None = None, *, reading: bool = False
+) -> Build:
     """Build the graph from the data folder (and any extra ones) and the ontology folder, or
-    exit with the problems.
+    exit with the problems. A command ``reading`` the graph (not ``build`` or ``validate``)
+    skips the SHACL shapes for the project's own data and ontology, which its tests check on
+    every change (several seconds of every command saved); data or an ontology you give is
+    always checked.
     """
     from graph.model.build import build
 
+    shacl = not reading or data is not None or ontology is not None or bool(extra)
     try:
-        return build(data, ontology, extra_dirs=extra or (), display_dir=shown(data))
+        return build(data, ontology, extra_dirs=extra or (), display_dir=shown(data), shacl=shacl)
     except (SanctionsKGError, OSError) as exc:
         fail(exc)
 
@@ -253,7 +259,7 @@ def source_store(
     if graph is not None:
         with working(f"loading {graph}"):
             return open_store(graph)
-    return open_store(load_build(data, ontology))
+    return open_store(load_build(data, ontology, reading=True))
 
 
 @contextmanager

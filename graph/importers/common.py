@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from urllib.parse import quote
 
 import pyoxigraph as ox
-from followthemoney.types import registry
 
 from graph.errors import Problem
 from graph.model.namespace import ID, SKG
@@ -99,6 +98,8 @@ def known_from(store: ox.Store) -> Known:
             products[row["notation"].value] = entity
         if row["governed"] is not None and cls == "Country":
             governments[entity] = row["governed"].value
+    from followthemoney.types import registry  # noqa: PLC0415 - a second and a half, only when linking
+
     names = {name.casefold(): code for code, name in registry.country.names.items()}
     countries = {
         names[labels[e].casefold()]: e

@@ -10,7 +10,6 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
-from benchmarks import import_ftm as bench
 from graph import Build, open_store, query_frame
 from graph.analysis.projection import project
 from graph.analysis.search import pressure_chains
@@ -376,12 +375,3 @@ def test_the_import_answers_questions_and_extends_chains_with_the_curated_graph(
     assert first.relation == "sanctions"
     assert "ftm-claim-trade-csl-test-0001-sanctions" in {c.id for c in first.claims}
     assert "ftm-dataset-test_trade_csl" in first.sources
-
-
-def test_the_benchmark_runs_at_a_tiny_size(capsys: pytest.CaptureFixture[str]) -> None:
-    records = bench.main(["--lines", "200"])
-    assert [r["size"] for r in records] == [20, 200]
-    assert all(r["read"] == r["size"] and r["written"] > r["size"] for r in records)
-    lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split()[:2] == ["lines", "triples"]
-    assert lines[-1].startswith("10x the lines:")

@@ -132,10 +132,11 @@ def test_a_change_of_classification_is_noted(api: tuple[ImportReport, Path]) -> 
 
 def test_json_numbers_are_read_as_written(known: Known, tmp_path: Path) -> None:
     table = read_table(FIXTURES / "api_china_imports_total.json")
-    values = [record[table.header.index("primaryValue")] for record in table.records]
+    records = list(table.records)
+    values = [record[table.header.index("primaryValue")] for record in records]
     assert values == ["6804128143.0", "74251272075.0", "6115764185.0", "68047133397.0"]
-    assert table.records[0][table.header.index("isReported")] == "True"
-    assert table.records[0][table.header.index("qty")] == ""
+    assert records[0][table.header.index("isReported")] == "True"
+    assert records[0][table.header.index("qty")] == ""
 
 
 @pytest.mark.parametrize(
@@ -227,9 +228,8 @@ def test_cli_says_which_layout_it_read_and_what_it_left_out(tmp_path: Path) -> N
 )
 def test_every_breakdown_is_left_out_with_why(field: str, value: str, what: str) -> None:
     table = read_table(API_CSV)
-    total = dict(
-        zip(API.columns, (table.records[0][table.header.index(c)] for c in API.columns.values()), strict=True)
-    )
+    first = next(iter(table.records))
+    total = dict(zip(API.columns, (first[table.header.index(c)] for c in API.columns.values()), strict=True))
     assert isinstance(parse("f.csv", 2, API, total), Row)
     left = parse("f.csv", 2, API, {**total, field: value})
     assert isinstance(left, tuple)

@@ -5,9 +5,11 @@ and products they name (see :mod:`graph.importers.trade`).
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+from typing import IO
 
 from followthemoney.types import registry
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
@@ -15,10 +17,27 @@ from rdflib.namespace import RDF, RDFS, SKOS, XSD
 from graph.errors import Problem
 from graph.importers.common import Known, entity_iri, iri, literal
 from graph.importers.trade.products import hierarchy, known_product
-from graph.importers.trade.read import FLOWS, Left, Row
+from graph.importers.trade.read import FLOWS, Left, Row, Series
 from graph.model.namespace import SKG
 
 __all__: list[str] = []
+
+SKG_, TYPE, DECIMAL = str(SKG), str(RDF.type), str(XSD.decimal)
+_ANNUAL = (SKG_ + "AnnualTradeObservation", SKG_ + "year", SKG_ + "baseYear", str(XSD.gYear))
+_MONTHLY = (SKG_ + "TradeObservation", SKG_ + "period", SKG_ + "basePeriod", str(XSD.gYearMonth))
+
+
+@cache
+def _term(value: str) -> str:
+    """The N-Triples term of an IRI that many triples share (a predicate, a class, a country)."""
+    return iri(value)
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    """English country names by alpha-2 code, as followthemoney has them."""
+    return dict(registry.country.names)
+
 
 UNPAIRED = (
     "records with nothing to compare with",
@@ -49,17 +68,25 @@ def _change(value: Decimal, base: Decimal) -> Decimal:
 
 
 class Writer:
-    """The N-Triples lines of an import, with each new entity written once."""
+    """Writes the N-Triples of an import to a stream as they come, each new entity once."""
 
-    def __init__(self, known: Known, source: str) -> None:
-        self.known, self.source = known, source
-        self.lines: list[str] = []
+    def __init__(self, known: Known, source: str, stream: IO[str]) -> None:
+        self.known, self.source, self.stream = known, source, stream
+        self.written = 0
         self.minted: set[str] = set()
         self.categories: dict[str, str] = {}  # HS code -> new category
+        self.countries: dict[str, str] = {}  # alpha-2 -> the graph's country or a new one
         self.observations = 0
 
     def add(self, subject: str, predicate: str, obj: str) -> None:
-        self.lines.append(f"{iri(subject)} {iri(predicate)} {obj} .\n")
+        self.stream.write(f"{iri(subject)} {_term(predicate)} {obj} .\n")
+        self.written += 1
+
+    def _lines(self, subject: str, pairs: list[tuple[str, str]]) -> None:
+        """The triples of one subject: (predicate IRI, object term) pairs."""
+        term = iri(subject)
+        self.stream.write("".join(f"{term} {_term(p)} {o} .\n" for p, o in pairs))
+        self.written += len(pairs)
 
     def entity(self, subject: str, cls: str, label: str, notation: str | None) -> str:
         if subject not in self.minted:
@@ -72,11 +99,13 @@ class Writer:
         return subject
 
     def country(self, alpha2: str) -> str:
-        known = self.known.countries.get(alpha2)
-        if known is not None:
-            return known
-        name = registry.country.names.get(alpha2, alpha2.upper())
-        return self.entity(entity_iri("country", alpha2), str(SKG.Country), name, alpha2.upper())
+        if alpha2 not in self.countries:
+            known = self.known.countries.get(alpha2)
+            if known is None:
+                name = _country_names().get(alpha2, alpha2.upper())
+                known = self.entity(entity_iri("country", alpha2), str(SKG.Country), name, alpha2.upper())
+            self.countries[alpha2] = known
+        return self.countries[alpha2]
 
     def product(self, row: Row) -> tuple[str, str]:
         """The product of a row's commodity code, and what to note about how it was found."""
@@ -97,27 +126,25 @@ class Writer:
         series = f"{row.reporter}-{row.partner}-{code}-{row.flow}"
         subject = entity_iri("trade", f"{series}-{period}-{base_period}")
         product, product_note = self.product(row)
-        cls, prop, base_prop, when = (
-            (SKG.AnnualTradeObservation, SKG.year, SKG.baseYear, XSD.gYear)
-            if row.annual
-            else (SKG.TradeObservation, SKG.period, SKG.basePeriod, XSD.gYearMonth)
-        )
-        self.add(subject, str(RDF.type), iri(str(cls)))
-        self.add(subject, str(SKG.reporter), iri(self.country(row.reporter)))
-        self.add(subject, str(SKG.partner), iri(self.country(row.partner)))
-        self.add(subject, str(SKG.product), iri(product))
-        self.add(subject, str(prop), literal(period, datatype=str(when)))
-        self.add(subject, str(base_prop), literal(base_period, datatype=str(when)))
-        change, decimal = _change(row.value, base.value), str(XSD.decimal)
-        self.add(subject, str(SKG.changePercent), literal(f"{change:f}", datatype=decimal))
-        self.add(subject, str(SKG.bound), iri(str(SKG.Exactly)))
-        self.add(subject, str(SKG.valueUSD), literal(f"{row.value:f}", datatype=decimal))
-        self.add(subject, str(SKG.flow), iri(FLOWS[row.flow]))
+        cls, prop, base_prop, when = _ANNUAL if row.annual else _MONTHLY
+        change = _change(row.value, base.value)
+        pairs = [
+            (TYPE, _term(cls)),
+            (SKG_ + "reporter", _term(self.country(row.reporter))),
+            (SKG_ + "partner", _term(self.country(row.partner))),
+            (SKG_ + "product", _term(product)),
+            (prop, literal(period, datatype=when)),
+            (base_prop, literal(base_period, datatype=when)),
+            (SKG_ + "changePercent", literal(f"{change:f}", datatype=DECIMAL)),
+            (SKG_ + "bound", _term(SKG_ + "Exactly")),
+            (SKG_ + "valueUSD", literal(f"{row.value:f}", datatype=DECIMAL)),
+            (SKG_ + "flow", _term(FLOWS[row.flow])),
+        ]
         if row.vintage:
-            self.add(subject, str(SKG.classification), literal(row.vintage))
-        self.add(subject, str(SKG.source), iri(self.source))
-        note = " ".join(_notes(row, base, kind, product_note))
-        self.add(subject, str(SKG.note), literal(note))
+            pairs.append((SKG_ + "classification", literal(row.vintage)))
+        pairs.append((SKG_ + "source", _term(self.source)))
+        pairs.append((SKG_ + "note", literal(" ".join(_notes(row, base, kind, product_note)))))
+        self._lines(subject, pairs)
         self.observations += 1
 
     def links(self) -> None:
@@ -137,29 +164,24 @@ def _notes(row: Row, base: Row, kind: str, product_note: str) -> Iterator[str]:
 
 
 def observe(
-    writer: Writer, rows: list[Row], file: str, value_column: str
+    writer: Writer, series: dict[Series, dict[int, Row]], file: str, value_column: str
 ) -> tuple[list[Problem], Counter[Left]]:
     """Write the changes of every series; return the zero bases met and the rows unpaired."""
-    series: dict[tuple[str, str, str, str, bool, bool], dict[int, Row]] = defaultdict(dict)
-    for row in rows:
-        key = (row.reporter, row.partner, row.code, row.flow, row.annual, row.vintage.startswith("S"))
-        series[key][row.period] = row
     zero: list[Problem] = []
-    paired: set[int] = set()
+    unpaired = 0
     for key in sorted(series):
         periods = series[key]
         lags = ((1, "year-on-year"),) if key[4] else ((1, "month-on-month"), (12, "year-on-year"))
         for period in sorted(periods):
+            unpaired += not any(period - lag in periods or period + lag in periods for lag, _ in lags)
             for lag, kind in lags:
                 base = periods.get(period - lag)
                 if base is None:
                     continue
-                paired |= {base.number, periods[period].number}
                 if base.value == 0:
                     message = f"no {kind} change for {period_text(periods[period])}: the base's value is 0"
                     zero.append(Problem(file, base.number, value_column, "zero-base", message))
                     continue
                 writer.observation(periods[period], base, kind)
     writer.links()
-    unpaired = sum(1 for row in rows if row.number not in paired)
     return zero, Counter({UNPAIRED: unpaired} if unpaired else {})

@@ -7,8 +7,8 @@ empty cell and ``true`` / ``false`` are ``True`` / ``False``, as pandas writes t
 from __future__ import annotations
 
 import csv
-import io
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,34 +20,59 @@ __all__: list[str] = []
 @dataclass(frozen=True)
 class Table:
     """A file's header and records; ``first`` is the row number of the first record (2 in a CSV,
-    whose header is row 1; 1 in the JSON, where row N is the N-th record of ``data``).
+    whose header is row 1; 1 in the JSON, where row N is the N-th record of ``data``). A CSV's
+    records are read as they are iterated (once), so that memory does not hold the file.
     """
 
     header: list[str]
-    records: list[list[str]]
+    records: Iterable[list[str]]
     first: int
     json: bool = False
+
+
+def _encoding_error(path: Path, exc: UnicodeDecodeError) -> InputError:
+    return InputError([Problem(str(path), None, None, "bad-encoding", f"not UTF-8: {exc}")])
 
 
 def _text(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError([Problem(str(path), None, None, "bad-encoding", f"not UTF-8: {exc}")]) from None
+        raise _encoding_error(path, exc) from None
 
 
-def _csv(path: Path, text: str) -> Table:
-    """The header and records of a CSV or tab-separated text."""
-    first = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter="\t" if "\t" in first else ",")
-    records: list[list[str]] = []
+def _first_line(path: Path) -> str:
     try:
-        records.extend(reader)
+        with path.open(encoding="utf-8-sig", newline="") as stream:
+            return stream.readline()
+    except UnicodeDecodeError as exc:
+        raise _encoding_error(path, exc) from None
+
+
+def _records(path: Path, delimiter: str) -> Iterator[list[str]]:
+    """The records of a CSV file after its header, each cell stripped, read as they are asked for."""
+    row = 1
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as stream:
+            reader = csv.reader(stream, delimiter=delimiter)
+            next(reader, None)
+            for record in reader:
+                row += 1
+                yield [cell.strip() for cell in record]
     except csv.Error as exc:
-        problem = Problem(str(path), len(records) + 2, None, "bad-csv", str(exc))
-        raise InputError([problem]) from None
-    header = [name.strip() for name in records[0]] if records else []
-    return Table(header, [[cell.strip() for cell in record] for record in records[1:]], 2)
+        raise InputError([Problem(str(path), row + 1, None, "bad-csv", str(exc))]) from None
+    except UnicodeDecodeError as exc:
+        raise _encoding_error(path, exc) from None
+
+
+def _csv(path: Path, first: str) -> Table:
+    """The header and records of a CSV or tab-separated file whose first line is ``first``."""
+    delimiter = "\t" if "\t" in first else ","
+    try:
+        header = next(csv.reader([first], delimiter=delimiter), [])
+    except csv.Error as exc:
+        raise InputError([Problem(str(path), 1, None, "bad-csv", str(exc))]) from None
+    return Table([name.strip() for name in header], _records(path, delimiter), 2)
 
 
 def _cell(value: object) -> str:
@@ -86,7 +111,7 @@ def read_table(path: Path) -> Table:
     """The header and records of a trade file: the API's JSON when it starts with ``{``, else
     a CSV (tab-separated when its first line has a tab).
     """
-    text = _text(path)
-    if text.lstrip().startswith("{"):
-        return _json(path, text)
-    return _csv(path, text)
+    first = _first_line(path)
+    if first.lstrip().startswith("{") or (not first.strip() and _text(path).lstrip().startswith("{")):
+        return _json(path, _text(path))
+    return _csv(path, first)

@@ -6,7 +6,9 @@ problem, and each good record that is no total between two countries counted wit
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -48,7 +50,7 @@ BREAKDOWNS = {
 FLOW_WHY = "a flow the graph does not model (it has exports and imports)"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Row:
     """One good record: the countries (alpha-2), the commodity code (with the zero a spreadsheet
     dropped put back: ``written`` is the code as the file has it), the period (a count of months,
@@ -199,6 +201,8 @@ def parse(file: str, row: int, layout: Layout, cells: dict[str, str]) -> Row | L
     assert isinstance(annual, bool)
     assert isinstance(when, int)
     written = cells["code"] if code != cells["code"] else ""
+    # one copy of each code, classification and flow, however many rows hold it
+    code, vintage, flow = sys.intern(code), sys.intern(vintage), sys.intern(flow)
     return Row(row, reporter, partner, code, vintage, annual, when, flow, value, written)
 
 
@@ -207,29 +211,55 @@ def _cell(record: list[str], position: int | None) -> str:
     return record[position] if position is not None and position < len(record) else ""
 
 
+#: A series: the countries, the code, the flow, whether annual, whether SITC.
+Series = tuple[str, str, str, str, bool, bool]
+
+
+def series_of(row: Row) -> Series:
+    """The series a row belongs to.
+
+    >>> series_of(Row(2, "cn", "ru", "8542", "H6", False, 24266, "X", Decimal(1)))
+    ('cn', 'ru', '8542', 'X', False, False)
+    """
+    return (row.reporter, row.partner, row.code, row.flow, row.annual, row.vintage.startswith("S"))
+
+
 @dataclass
 class Rows:
-    """The good rows of a file, the problems of the others, and the good records left out."""
+    """The good rows of a file by series and period, the problems of the others, the good
+    records left out, and how many records were read.
+    """
 
-    rows: list[Row]
+    series: dict[Series, dict[int, Row]]
     problems: list[Problem]
     left_out: Counter[Left]
+    read: int = 0
+
+    @property
+    def rows(self) -> list[Row]:
+        """The good rows in the order of the file."""
+        return sorted((row for periods in self.series.values() for row in periods.values()), key=_number)
 
 
-def read_rows(file: str, layout: Layout, header: list[str], records: list[list[str]], first: int) -> Rows:
-    """Every record read: good rows, problems (bad cells, duplicates), records left out.
+def _number(row: Row) -> int:
+    return row.number
+
+
+def read_rows(file: str, layout: Layout, header: list[str], records: Iterable[list[str]], first: int) -> Rows:
+    """Every record read: good rows, problems (bad cells, duplicates), records left out. Memory
+    holds the good rows (each series' periods are compared), not the records.
 
     Raises
     ------
     InputError
         When a record is the header of a layout (two files put together): ``mixed-formats``.
     """
-    found = Rows([], [], Counter())
-    seen: dict[tuple[str, str, str, str, bool, int], int] = {}
+    found = Rows({}, [], Counter())
     index = {name: position for position, name in reversed(list(enumerate(header)))}
     for offset, record in enumerate(records):
         if not any(record):
             continue
+        found.read += 1
         row = first + offset
         if (other := other_header(layout, record, header=False)) is not None:
             message = f"a header of the {other.label} in a file read as the {layout.label}"
@@ -241,12 +271,12 @@ def read_rows(file: str, layout: Layout, header: list[str], records: list[list[s
         elif isinstance(parsed, list):
             found.problems.extend(parsed)
         else:
-            key = (parsed.reporter, parsed.partner, parsed.code, parsed.flow, parsed.annual, parsed.period)
-            if key in seen:
-                message = f"a second value for this series and period (first at row {seen[key]})"
+            periods = found.series.setdefault(series_of(parsed), {})
+            if parsed.period in periods:
+                earlier = periods[parsed.period].number
+                message = f"a second value for this series and period (first at row {earlier})"
                 field = "period" if "period" in layout.columns else "year"
                 found.problems.append(Problem(file, row, layout.columns[field], "duplicate", message))
                 continue
-            seen[key] = row
-            found.rows.append(parsed)
+            periods[parsed.period] = parsed
     return found

@@ -75,17 +75,16 @@ def import_trade(path: Path, out: Path, *, known: Known, skip_bad: bool = False)
     if found.problems and not skip_bad:
         raise InputError(found.problems)
     source = entity_iri("trade-source", path.stem)
-    writer = Writer(known, source)
-    writer.add(source, str(RDF.type), iri(str(SKG.Source)))
-    writer.add(source, str(RDFS.label), literal(path.name, language="en"))
-    writer.add(source, str(SKG.publisher), literal(PUBLISHER))
-    zero, unpaired = observe(writer, found.rows, file, layout.columns["value"])
     with streamed(out) as stream:
-        stream.writelines(writer.lines)
+        writer = Writer(known, source, stream)
+        writer.add(source, str(RDF.type), iri(str(SKG.Source)))
+        writer.add(source, str(RDFS.label), literal(path.name, language="en"))
+        writer.add(source, str(SKG.publisher), literal(PUBLISHER))
+        zero, unpaired = observe(writer, found.series, file, layout.columns["value"])
     skipped = sorted([*found.problems, *zero], key=lambda p: (p.row or 0, p.column or "", p.kind))
     return ImportReport(
-        read=sum(1 for record in table.records if any(record)),
-        written=len(writer.lines),
+        read=found.read,
+        written=writer.written,
         entities=len(writer.minted) + 1,
         relations=writer.observations,
         skipped=skipped,
