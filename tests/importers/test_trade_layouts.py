@@ -265,3 +265,24 @@ def test_new_categories_meet_the_graphs_up_the_hierarchy(known: Known, tmp_path:
         triples(tmp_path / "out.nt", "trade-cn-ru-854239-X-2022-03-2022-02")["product"]
         == f"<{ID}integrated-circuits>"
     )
+
+
+def test_annual_imports_are_questions_answers_but_not_exposure_inputs(
+    build_dir: Path, api: tuple[ImportReport, Path], tmp_path: Path
+) -> None:
+    from graph import query_frame
+    from graph.sparql.store import load_store, open_store_dir
+
+    load_store([build_dir / "sanctions-kg.nt", api[1]], tmp_path / "store")
+    store = open_store_dir(tmp_path / "store")
+    changes = query_frame(store, "trade-changes", {"reporter": "china", "partner": "united-states"})
+    assert len(changes) == api[0].relations == 14
+    assert set(changes["flow"]) == {"https://w3id.org/sanctions-kg/ontology#Import"}
+    first = changes.iloc[0]
+    # 2011 against 2010 in the file: 6368050147.0 against 7903767147.0
+    assert (first["basePeriod"], first["period"], first["changePercent"]) == ("2010", "2011", -19.43)
+    curated = query_frame(store, "trade-changes", {"reporter": "china", "partner": "russia"})
+    assert set(curated["flow"]) == {"https://w3id.org/sanctions-kg/ontology#Export"}  # no flow stated
+    exports = query_frame(store, "trade-observations")
+    assert set(exports["observation"]).isdisjoint(changes["observation"])  # imports are no exports
+    assert len(exports) == len(curated)
