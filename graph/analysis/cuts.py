@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from graph.analysis.pattern import DEFAULT_PATTERN, Pattern, compile_pattern
+from graph.analysis.reach import distances_to_target
 from graph.analysis.search import pressure_chains
 
 __all__ = ["Chokepoints", "chokepoints", "reachable_pairs"]
@@ -65,28 +66,31 @@ class Chokepoints:
     chains: int
 
 
-def _product_graph(G: nx.MultiDiGraph, pattern: Pattern, source: str, target: str) -> nx.DiGraph:
-    """The part of the product of ``G`` and the automaton reachable from the source, with the
-    target's accepting states merged into one sink, and neither end entered twice (as in a
-    chain). Each edge lists the relation triples it stands for.
+def _product_graph(G: nx.MultiDiGraph, pattern: Pattern, source: str, target: str, limit: int) -> nx.DiGraph:
+    """The part of the product of ``G`` and the automaton that walks from the source to the
+    target of at most ``limit`` hops can use, with the target's accepting states merged into
+    one sink, and neither end entered twice (as in a chain). Each edge lists the relation
+    triples it stands for.
     """
+    to_target = distances_to_target(G, pattern, target, limit=limit)
     P = nx.DiGraph()
     start = (source, pattern.start)
-    seen = {start}
+    depth = {start: 0}
     queue = deque([start])
     while queue:
         node, state = queue.popleft()
         if node == target:
             continue
         for following, nxt, edge in _product_edges(G, pattern, node, state):
-            if following == source:
-                continue  # a chain never comes back to where it starts
+            left = to_target.get((following, nxt))
+            if following == source or left is None or depth[(node, state)] + 1 + left > limit:
+                continue  # a chain never comes back to where it starts, nor runs past the limit
             if following == target and nxt in pattern.accepting:
                 head: tuple[str, int] | str = SINK
             else:
                 head = (following, nxt)
-                if head not in seen:
-                    seen.add(head)
+                if head not in depth:
+                    depth[head] = depth[(node, state)] + 1
                     queue.append(head)
             if not P.has_edge((node, state), head):
                 P.add_edge((node, state), head, triples=set())
@@ -106,15 +110,15 @@ def chokepoints(
     as_of: dt.date | None = None,
 ) -> Chokepoints:
     """The nodes and edges whose removal disconnects ``source`` from ``target`` under ``pattern``
-    (minimum cuts of the product graph, mapped back to entities), and the nodes ranked by the
-    number of chains through them.
+    within ``max_hops`` (minimum cuts of the product graph of walks that short, mapped back to
+    entities), and the nodes ranked by the number of chains through them.
     """
     chains = list(pressure_chains(G, source, target, pattern=pattern, max_hops=max_hops, as_of=as_of))
     through = Counter(node for chain in chains for node in chain.nodes[1:-1])
     ranking = tuple(sorted(through.items(), key=lambda item: (-item[1], item[0])))
     # (pressure_chains above has already refused a graph without relations)
     compiled = compile_pattern(pattern, G.graph.get("relations", ()))  # pragma: no mutate
-    P = _product_graph(G, compiled, source, target)
+    P = _product_graph(G, compiled, source, target, max_hops)
     start = (source, compiled.start)
     if SINK not in P or start not in P:
         return Chokepoints(frozenset(), frozenset(), ranking, len(chains))

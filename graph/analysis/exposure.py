@@ -4,15 +4,21 @@ a projection (networkx) and returns a new table; it does not change the projecti
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import networkx as nx
 import pandas as pd
 
+from graph.analysis.cone import read_cone, subgraph
 from graph.analysis.pattern import DEFAULT_PATTERN
 from graph.analysis.projection import label_of, products_made
 from graph.analysis.search import chains_into
 from graph.model.namespace import ID
 
-__all__ = ["exposure"]
+if TYPE_CHECKING:
+    from graph.analysis.readers import Reader
+
+__all__ = ["exposure", "exposure_read"]
 
 
 def exposure(
@@ -91,3 +97,54 @@ def _exporters(G: nx.MultiDiGraph, reporter: str, partner: str, product: str) ->
         if product == "all-goods" or product in products_made(G, company):
             found.add(company)
     return found
+
+
+def exposure_read(
+    reader: Reader,
+    observations: pd.DataFrame,
+    *,
+    pattern: str = DEFAULT_PATTERN,
+    max_hops: int = 6,
+) -> pd.DataFrame:
+    """:func:`exposure`, reading for each observation only what it needs where the graph is
+    kept: the reporter's exporters of the product to the partner, and the cone of the chains
+    into the partner whose last hop starts at one of them (:func:`graph.analysis.cone.read_cone`).
+    The same rows as :func:`exposure` on the whole projection.
+    """
+    if "observation" in observations.columns:
+        observations = observations.drop_duplicates("observation")
+    frames, around = [], {}
+    for position in range(len(observations)):
+        row = observations.iloc[[position]]
+        key = (str(row["reporter"].iloc[0]), str(row["partner"].iloc[0]), str(row["product"].iloc[0]))
+        if key not in around:
+            around[key] = _around(reader, *key, pattern=pattern, max_hops=max_hops)
+        frames.append(exposure(around[key], row, pattern=pattern, max_hops=max_hops))
+    if not frames:
+        return exposure(nx.MultiDiGraph(), observations, pattern=pattern, max_hops=max_hops)
+    return pd.concat(frames, ignore_index=True)
+
+
+def _around(
+    reader: Reader, reporter: str, partner: str, product_iri: str, *, pattern: str, max_hops: int
+) -> nx.MultiDiGraph:
+    """What the exposure of one (reporter, partner, product) reads: the exporters' edges and the
+    cone of chains into the partner through them.
+    """
+    names = reader.relations()
+    iris = {name: iri for iri, name in names.items()}
+    companies = [s for s, _, _ in reader.edges([(reporter, iris["headquarteredIn"])], forward=False)]
+    sellers = sorted({reporter, *companies})
+    exports = [
+        (s, "exportsTo", o)
+        for s, _, o in reader.edges([(n, iris["exportsTo"]) for n in sellers], forward=True)
+        if o == partner
+    ]
+    makes = [(s, "makes", o) for s, _, o in reader.edges([(n, iris["makes"]) for n in sellers], forward=True)]
+    seats = [(c, "headquarteredIn", reporter) for c in companies]
+    small = subgraph(reader, [*exports, *makes, *seats], [reporter, partner])
+    exporters = _exporters(small, reporter, partner, product_iri.removeprefix(str(ID)))
+    if not exporters:
+        return small
+    cone = read_cone(reader, pattern, None, partner, max_hops=max_hops, last=exporters)
+    return nx.compose(small, cone)

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     import pandas as pd
     import pyoxigraph as ox
 
+    from graph.analysis.readers import Reader
     from graph.model.build import Build
 
 # Commands import what they run when they run it (pandas, rdflib, pyoxigraph...), so that
@@ -30,9 +31,14 @@ if TYPE_CHECKING:
 __all__ = [
     "ColumnsOption",
     "DataOption",
+    "DefaultGraphOption",
+    "EndpointOption",
     "GraphOption",
     "OntologyOption",
+    "PasswordOption",
     "StoreOption",
+    "TimeoutOption",
+    "UserOption",
     "WideOption",
     "WithOption",
     "check_columns",
@@ -44,6 +50,7 @@ __all__ = [
     "print_records",
     "print_table",
     "progress_bar",
+    "source_reader",
     "source_store",
     "split_names",
     "working",
@@ -83,6 +90,19 @@ OntologyOption = Annotated[
     typer.Option(
         "--ontology", help="Folder of sanctions.ttl and shapes.ttl (default: the project's ontology/)."
     ),
+]
+EndpointOption = Annotated[
+    str | None, typer.Option("--endpoint", help="Read this SPARQL 1.1 server (its query URL) instead.")
+]
+DefaultGraphOption = Annotated[
+    str | None, typer.Option("--default-graph", help="With --endpoint: the graph to read.")
+]
+UserOption = Annotated[
+    str | None, typer.Option("--user", help="With --endpoint: a user name (HTTP basic or digest).")
+]
+PasswordOption = Annotated[str | None, typer.Option("--password", help="With --endpoint: its password.")]
+TimeoutOption = Annotated[
+    int, typer.Option("--timeout", min=1, help="With --endpoint: seconds to wait for each answer.")
 ]
 
 
@@ -260,6 +280,33 @@ def source_store(
         with working(f"loading {graph}"):
             return open_store(graph)
     return open_store(load_build(data, ontology, reading=True))
+
+
+def source_reader(
+    graph: Path | None,
+    store: Path | None,
+    data: Path | None,
+    ontology: Path | None,
+    *,
+    endpoint: str | None = None,
+    default_graph: str | None = None,
+    user: str | None = None,
+    password: str | None = None,
+    timeout: int = 30,
+) -> Reader:
+    """What a command that reads only part of the graph reads: a server (``--endpoint``), or
+    the store of :func:`source_store`.
+    """
+    from graph.analysis.readers import EndpointReader, StoreReader
+    from graph.sparql.endpoint import Endpoint
+
+    if endpoint is None:
+        return StoreReader(source_store(graph, store, data, ontology))
+    if graph is not None or store is not None:
+        fail(SanctionsKGError("read --endpoint URL, --graph FILE or --store DIR: one of them"))
+    return EndpointReader(
+        Endpoint(endpoint, default_graph=default_graph, timeout=timeout, user=user, password=password)
+    )
 
 
 @contextmanager

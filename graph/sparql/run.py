@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import urllib.parse
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 
 import pyoxigraph as ox
@@ -25,7 +25,17 @@ from graph.model.namespace import ID, SKG
 from graph.sparql.endpoint import Endpoint, http_post
 from graph.sparql.queries import NamedQuery, Param
 
-__all__ = ["Result", "Target", "bind_params", "check_syntax", "execute", "to_term", "with_values"]
+__all__ = [
+    "Result",
+    "Target",
+    "bind_params",
+    "check_syntax",
+    "execute",
+    "remote_select",
+    "to_term",
+    "with_rows",
+    "with_values",
+]
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 Result = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
@@ -230,6 +240,37 @@ def with_values(query: NamedQuery, bindings: Mapping[str, Term]) -> str:
     names = " ".join(f"?{name}" for name in bindings)
     terms = " ".join(str(term) for term in bindings.values())
     return f"{query.text[:at]} VALUES ({names}) {{ ({terms}) }} {query.text[at:]}"
+
+
+def with_rows(text: str, names: Sequence[str], rows: Iterable[Sequence[Term]]) -> str:
+    """The query ``text`` with ``rows`` of terms as a ``VALUES`` block of the variables ``names``
+    opening its WHERE group, each term written by Oxigraph (a batch of bindings for a server).
+
+    Examples
+    --------
+    >>> rows = [[ox.NamedNode("http://a")], [ox.Literal("b")]]
+    >>> print(with_rows("SELECT ?o WHERE { ?s ?p ?o }", ["s"], rows))
+    SELECT ?o WHERE { VALUES (?s) { (<http://a>) ("b") }  ?s ?p ?o }
+    """
+    at = _where_brace(text) + 1
+    variables = " ".join(f"?{name}" for name in names)
+    block = " ".join("(" + " ".join(str(term) for term in row) + ")" for row in rows)
+    return f"{text[:at]} VALUES ({variables}) {{ {block} }} {text[at:]}"
+
+
+def remote_select(endpoint: Endpoint, text: str) -> list[dict[str, Term]]:
+    """Run a SELECT on a server; its rows, each a dict of the variables bound.
+
+    Raises
+    ------
+    EndpointError
+        If the server cannot be reached, fails, or answers with results that cannot be read.
+    """
+    form = ox.Store().query("SELECT * WHERE {}")  # what _remote expects: solutions
+    result = _remote(endpoint, NamedQuery("select", text, endpoint.url), {}, form)
+    assert isinstance(result, ox.QuerySolutions)
+    names = [variable.value for variable in result.variables]
+    return [{name: row[name] for name in names if row[name] is not None} for row in result]
 
 
 def _remote(endpoint: Endpoint, query: NamedQuery, bindings: Mapping[str, Term], form: Result) -> Result:
