@@ -4,7 +4,8 @@ a projection (networkx) and returns a new table; it does not change the projecti
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import pandas as pd
@@ -51,38 +52,54 @@ def exposure(
         flows), how many push towards compliance and towards resistance, and ``actors`` (who
         starts them).
     """
-    rows = []
+    return _frame(lambda _: G, observations, pattern=pattern, max_hops=max_hops)
+
+
+def _frame(
+    graph_for: Callable[[tuple[str, str, str]], nx.MultiDiGraph],
+    observations: pd.DataFrame,
+    *,
+    pattern: str,
+    max_hops: int,
+) -> pd.DataFrame:
+    """The exposure table, each observation's row computed on ``graph_for((reporter, partner, product))``."""
     if "observation" in observations.columns:  # one row per observation, not per source
         observations = observations.drop_duplicates("observation")
-    for obs in observations.itertuples(index=False):  # pragma: no mutate - read by name, index or not
-        product = str(obs.product).removeprefix(str(ID))
-        exporters = _exporters(G, str(obs.reporter), str(obs.partner), product)
-        into = chains_into(
-            G,
-            str(obs.partner),
-            pattern=pattern,
-            max_hops=max_hops,
-            product=None if product == "all-goods" else product,
-        )
-        chains = [chain for chain in into if chain.hops[-1].source in exporters]
-        rows.append(
-            {
-                "reporter": label_of(G, str(obs.reporter)),
-                "partner": label_of(G, str(obs.partner)),
-                "product": obs.productLabel,
-                "basePeriod": obs.basePeriod,
-                "period": obs.period,
-                "changePercent": obs.changePercent,
-                "bound": str(obs.bound).rpartition("#")[2] if obs.bound is not None else None,
-                "statedAs": obs.statedAs,
-                "exporters": ", ".join(sorted(label_of(G, e) for e in exporters)),
-                "chains": len(chains),
-                "towardsCompliance": sum(1 for c in chains if c.stance == "TowardsCompliance"),
-                "towardsResistance": sum(1 for c in chains if c.stance == "TowardsResistance"),
-                "actors": ", ".join(sorted({label_of(G, c.hops[0].source) for c in chains})),
-            }
-        )
+    rows = [
+        _row(graph_for((str(obs.reporter), str(obs.partner), str(obs.product))), obs, pattern, max_hops)
+        # (read by name, index or not)
+        for obs in observations.itertuples(index=False)  # pragma: no mutate
+    ]
     return pd.DataFrame(rows)
+
+
+def _row(G: nx.MultiDiGraph, obs: Any, pattern: str, max_hops: int) -> dict[str, object]:
+    """One observation's row of the exposure table."""
+    product = str(obs.product).removeprefix(str(ID))
+    exporters = _exporters(G, str(obs.reporter), str(obs.partner), product)
+    into = chains_into(
+        G,
+        str(obs.partner),
+        pattern=pattern,
+        max_hops=max_hops,
+        product=None if product == "all-goods" else product,
+    )
+    chains = [chain for chain in into if chain.hops[-1].source in exporters]
+    return {
+        "reporter": label_of(G, str(obs.reporter)),
+        "partner": label_of(G, str(obs.partner)),
+        "product": obs.productLabel,
+        "basePeriod": obs.basePeriod,
+        "period": obs.period,
+        "changePercent": obs.changePercent,
+        "bound": str(obs.bound).rpartition("#")[2] if obs.bound is not None else None,
+        "statedAs": obs.statedAs,
+        "exporters": ", ".join(sorted(label_of(G, e) for e in exporters)),
+        "chains": len(chains),
+        "towardsCompliance": sum(1 for c in chains if c.stance == "TowardsCompliance"),
+        "towardsResistance": sum(1 for c in chains if c.stance == "TowardsResistance"),
+        "actors": ", ".join(sorted({label_of(G, c.hops[0].source) for c in chains})),
+    }
 
 
 def _exporters(G: nx.MultiDiGraph, reporter: str, partner: str, product: str) -> set[str]:
@@ -111,18 +128,14 @@ def exposure_read(
     into the partner whose last hop starts at one of them (:func:`graph.analysis.cone.read_cone`).
     The same rows as :func:`exposure` on the whole projection.
     """
-    if "observation" in observations.columns:
-        observations = observations.drop_duplicates("observation")
-    frames, around = [], {}
-    for position in range(len(observations)):
-        row = observations.iloc[[position]]
-        key = (str(row["reporter"].iloc[0]), str(row["partner"].iloc[0]), str(row["product"].iloc[0]))
+    around: dict[tuple[str, str, str], nx.MultiDiGraph] = {}
+
+    def graph_for(key: tuple[str, str, str]) -> nx.MultiDiGraph:
         if key not in around:
             around[key] = _around(reader, *key, pattern=pattern, max_hops=max_hops)
-        frames.append(exposure(around[key], row, pattern=pattern, max_hops=max_hops))
-    if not frames:
-        return exposure(nx.MultiDiGraph(), observations, pattern=pattern, max_hops=max_hops)
-    return pd.concat(frames, ignore_index=True)
+        return around[key]
+
+    return _frame(graph_for, observations, pattern=pattern, max_hops=max_hops)
 
 
 def _around(
