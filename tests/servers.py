@@ -93,18 +93,20 @@ MaxDirtyBuffers = 6000
 ServerPort = 127.0.0.1:{http_port}
 ServerThreads = 4
 [SPARQL]
-ResultSetMaxRows = 100000
+ResultSetMaxRows = {max_rows}
 MaxQueryExecutionTime = 60
 """
 
 
 @contextmanager
-def virtuoso(folder: Path) -> Iterator[str]:
-    """A Virtuoso server of its own, in ``folder``; yields its base URL."""
+def virtuoso(folder: Path, *, max_rows: int = 100_000) -> Iterator[str]:
+    """A Virtuoso server of its own, in ``folder``, answering at most ``max_rows`` rows a
+    query (what it does past that: cut the answer short); yields its base URL."""
     program = need("virtuoso-t")
     sql_port, http_port = free_port(), free_port()
     ini = folder / "virtuoso.ini"
-    ini.write_text(VIRTUOSO_INI.format(dir=folder, sql_port=sql_port, http_port=http_port), encoding="utf-8")
+    settings = {"dir": folder, "sql_port": sql_port, "http_port": http_port, "max_rows": max_rows}
+    ini.write_text(VIRTUOSO_INI.format(**settings), encoding="utf-8")
     done = subprocess.run(
         [program, "+configfile", str(ini), "+wait"],
         cwd=folder,
@@ -135,3 +137,48 @@ def _kill_leftover(lock: Path) -> None:
         if line.startswith("VIRT_PID="):
             with suppress(ValueError, ProcessLookupError):
                 os.kill(int(line.removeprefix("VIRT_PID=")), signal.SIGKILL)
+
+
+TEST_GRAPH = "urn:sanctions-kg:test"
+
+
+def _cli(*args: str) -> None:
+    done = subprocess.run([str(BIN / "sanctions-kg"), *args], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+
+
+@contextmanager
+def served(*options: str, timeout: int = 1) -> Iterator[str]:
+    """`sanctions-kg serve` with these options (``--store DIR``; none: the curated build),
+    read-only, queries cut after ``timeout`` seconds; yields its query URL."""
+    need("oxigraph")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/query"
+    command = [str(BIN / "sanctions-kg"), "serve", "--port", str(port), "--timeout", str(timeout), *options]
+    with running(command, url):
+        yield url
+
+
+@contextmanager
+def oxigraph_filled(folder: Path, *files: Path) -> Iterator[str]:
+    """A writable Oxigraph server, filled by `sanctions-kg load --endpoint` (the curated build
+    when no file is given); yields its query URL."""
+    program = need("oxigraph")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with running(
+        [program, "serve", "--location", str(folder), "--bind", f"127.0.0.1:{port}"], f"{base}/query"
+    ):
+        _cli("load", *map(str, files), "--endpoint", f"{base}/store?default")
+        yield f"{base}/query"
+
+
+@contextmanager
+def virtuoso_filled(folder: Path, *files: Path, max_rows: int = 100_000) -> Iterator[str]:
+    """A Virtuoso of its own, filled by `sanctions-kg load` into the named graph TEST_GRAPH
+    (digest authentication, user and password dba); yields its query URL."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with virtuoso(folder, max_rows=max_rows) as base:
+        target = f"{base}/sparql-graph-crud-auth?graph-uri={TEST_GRAPH}"
+        _cli("load", *map(str, files), "--endpoint", target, "--user", "dba", "--password", "dba")
+        yield f"{base}/sparql"

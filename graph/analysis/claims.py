@@ -118,7 +118,8 @@ def _claim(claim: str, objects: Callable[[str], Sequence[Any]]) -> tuple[tuple[s
         precision=_local(first(PRECISION)),
         sources=tuple(sorted({_name(t) for t in objects(SOURCE)})),
         quote=quote.value if quote is not None else None,
-        unverified=unverified is not None and unverified.value == "true",
+        unverified=unverified is not None
+        and unverified.value in ("true", "1"),  # xsd:boolean: both mean true
     )
 
 

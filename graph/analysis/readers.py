@@ -213,7 +213,14 @@ SIMILAR = (
   BIND(STR(?text) AS ?label)
 } ORDER BY ?label ?node LIMIT 50"""
 )
+LABELLED_COUNT = (
+    PREFIXES
+    + """SELECT (COUNT(DISTINCT ?node) AS ?n) WHERE {
+  ?node rdfs:label ?label . FILTER(LANGMATCHES(LANG(?label), "en") && LCASE(STR(?label)) = LCASE(STR(?name)))
+}"""
+)
 RELATIONS = PREFIXES + "SELECT ?p WHERE { ?p a skg:Relation }"
+RELATIONS_COUNT = PREFIXES + "SELECT (COUNT(*) AS ?n) WHERE { ?p a skg:Relation }"
 FORWARD = "SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER(isIRI(?o)) }"
 FORWARD_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(isIRI(?o)) }"
 BACKWARD = "SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER(isIRI(?s)) }"
@@ -230,6 +237,9 @@ NODES_COUNT = PREFIXES + (
 )
 EXISTS = "SELECT ?p WHERE { { ?node ?p ?o } UNION { ?s ?p ?node } } LIMIT 1"
 GOVERNMENTS = PREFIXES + "SELECT DISTINCT ?government WHERE { ?government skg:governs ?node }"
+GOVERNMENTS_COUNT = (
+    PREFIXES + "SELECT (COUNT(DISTINCT ?government) AS ?n) WHERE { ?government skg:governs ?node }"
+)
 
 
 def _batches(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
@@ -259,8 +269,8 @@ class EndpointReader:
         """The rows of ``text`` for a batch of bindings, checked against the server's count."""
         from graph.sparql.run import with_rows  # noqa: PLC0415 - as above
 
-        found = self._rows(with_rows(text, names, rows))
-        [total] = self._rows(with_rows(count, names, rows))
+        found = self._rows(with_rows(text, names, rows) if names else text)
+        [total] = self._rows(with_rows(count, names, rows) if names else count)
         expected = int(total["n"].value)
         if len(found) != expected:
             raise EndpointError(
@@ -274,7 +284,8 @@ class EndpointReader:
     def relations(self) -> dict[str, str]:
         """As :meth:`Reader.relations`."""
         if self._relations is None:
-            self._relations = {row["p"].value: _name(row["p"]) for row in self._rows(RELATIONS)}
+            rows = self._checked(RELATIONS, RELATIONS_COUNT, [], [])
+            self._relations = {row["p"].value: _name(row["p"]) for row in rows}
         return self._relations
 
     def edges(self, pairs: Iterable[tuple[str, str]], *, forward: bool) -> list[Triple]:
@@ -323,22 +334,19 @@ class EndpointReader:
 
         return bool(self._rows(with_rows(EXISTS, ["node"], [(ox.NamedNode(node),)])))
 
-    def _named(self, text: str, name: str) -> list[dict[str, Any]]:
-        from graph.sparql.run import with_rows  # noqa: PLC0415 - as above
-
-        return self._rows(with_rows(text, ["name"], [(ox.Literal(name),)]))
-
     def labelled(self, name: str) -> list[str]:
         """As :meth:`Reader.labelled`."""
-        return sorted({row["node"].value for row in self._named(LABELLED, name)})
+        rows = self._checked(LABELLED, LABELLED_COUNT, ["name"], [(ox.Literal(name),)])
+        return sorted({row["node"].value for row in rows})
 
     def similar(self, name: str) -> list[tuple[str, str]]:
-        """As :meth:`Reader.similar`."""
-        return sorted({(row["node"].value, row["label"].value) for row in self._named(SIMILAR, name)})
+        """As :meth:`Reader.similar` (unchecked: a hint, at most 50 rows by its own limit)."""
+        from graph.sparql.run import with_rows  # noqa: PLC0415 - as above
+
+        rows = self._rows(with_rows(SIMILAR, ["name"], [(ox.Literal(name),)]))
+        return sorted({(row["node"].value, row["label"].value) for row in rows})
 
     def governments(self, country: str) -> list[str]:
         """As :meth:`Reader.governments`."""
-        from graph.sparql.run import with_rows  # noqa: PLC0415 - as above
-
-        rows = self._rows(with_rows(GOVERNMENTS, ["node"], [(ox.NamedNode(country),)]))
+        rows = self._checked(GOVERNMENTS, GOVERNMENTS_COUNT, ["node"], [(ox.NamedNode(country),)])
         return sorted({row["government"].value for row in rows})

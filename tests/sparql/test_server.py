@@ -23,13 +23,12 @@ from graph.sparql.results import python_value
 from graph.sparql.run import Result, execute
 from graph.sparql.store import load_store, open_store
 from tests.conftest import cli
-from tests.servers import BIN, free_port, need, running, virtuoso
+from tests.servers import BIN, TEST_GRAPH, free_port, need, oxigraph_filled, running, served, virtuoso_filled
 
 RUNAWAY = """SELECT * WHERE {
   ?a ?b ?c . ?d ?e ?f . ?g ?h ?i .
   FILTER(STR(?c) = CONCAT(STR(?f), STR(?i), "never"))
 }"""
-TEST_GRAPH = "urn:sanctions-kg:test"
 
 
 def rows(result: Result) -> Counter[Any]:
@@ -56,36 +55,22 @@ def embedded(curated: Build) -> ox.Store:
 @pytest.fixture(scope="module")
 def read_only() -> Iterator[Endpoint]:
     """`sanctions-kg serve` with a 1 s query timeout."""
-    need("oxigraph")
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/query"
-    with running([str(BIN / "sanctions-kg"), "serve", "--port", str(port), "--timeout", "1"], url):
+    with served() as url:
         yield Endpoint(url, timeout=300)
 
 
 @pytest.fixture(scope="module")
 def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Endpoint]:
     """A writable Oxigraph server, filled by `sanctions-kg load` (Graph Store Protocol)."""
-    program = need("oxigraph")
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    location = tmp_path_factory.mktemp("oxigraph")
-    with running(
-        [program, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"], f"{base}/query"
-    ):
-        loaded = cli("load", "--endpoint", f"{base}/store?default")
-        assert loaded.returncode == 0, loaded.stderr
-        yield Endpoint(f"{base}/query", timeout=120)
+    with oxigraph_filled(tmp_path_factory.mktemp("oxigraph")) as url:
+        yield Endpoint(url, timeout=120)
 
 
 @pytest.fixture(scope="module")
 def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Endpoint]:
     """A Virtuoso of its own, filled by `sanctions-kg load` into a named graph (digest auth)."""
-    with virtuoso(tmp_path_factory.mktemp("virtuoso")) as base:
-        target = f"{base}/sparql-graph-crud-auth?graph-uri={TEST_GRAPH}"
-        loaded = cli("load", "--endpoint", target, "--user", "dba", "--password", "dba")
-        assert loaded.returncode == 0, loaded.stderr
-        yield Endpoint(f"{base}/sparql", default_graph=TEST_GRAPH, timeout=120)
+    with virtuoso_filled(tmp_path_factory.mktemp("virtuoso")) as url:
+        yield Endpoint(url, default_graph=TEST_GRAPH, timeout=120)
 
 
 QUERIES = sorted(named_queries())
