@@ -30,7 +30,7 @@ from graph.analysis.pattern import Pattern, compile_pattern
 from graph.analysis.readers import Edge, Reader, Triple
 from graph.model.namespace import SKG
 
-__all__ = ["Cone", "read_cone", "subgraph"]
+__all__ = ["Cone", "read_around", "read_cone", "subgraph"]
 
 Pair = tuple[str, int]  # a node and a state of the automaton
 MAKES = str(SKG.makes)
@@ -272,3 +272,22 @@ def subgraph(reader: Reader, edges: Iterable[Edge], nodes: Iterable[str] = ()) -
         G.add_edge(s, o, key=relation, relation=relation, claims=claims.get((s, relation, o), ()))
     G.graph["cone_read"] = reader.read
     return G
+
+
+def read_around(reader: Reader, centre: str, depth: int) -> nx.MultiDiGraph:
+    """The projection of the entities within ``depth`` relations of ``centre`` (either
+    direction) and every relation among them, as
+    :func:`graph.analysis.projection.project_around` reads it from a store, from any reader.
+    """
+    relations = sorted(reader.relations())
+    seen, frontier = {centre}, {centre}
+    for _ in range(depth):
+        pairs = [(node, p) for node in sorted(frontier) for p in relations]
+        reached = {o for _, _, o in reader.edges(pairs, forward=True)}
+        reached |= {s for s, _, _ in reader.edges(pairs, forward=False)}
+        frontier = reached - seen
+        seen |= reached
+    pairs = [(node, p) for node in sorted(seen) for p in relations]
+    names = reader.relations()
+    edges = [(s, names[p], o) for s, p, o in reader.edges(pairs, forward=True) if o in seen]
+    return subgraph(reader, edges, seen)

@@ -9,11 +9,27 @@ import typer
 
 from graph.analysis.pattern import DEFAULT_PATTERN
 from graph.cli.chains import AsOfOption, HopsOption, PatternOption, as_of_day, projection
-from graph.cli.support import DataOption, GraphOption, OntologyOption, StoreOption, fail, out_console, working
-from graph.errors import SanctionsKGError
+from graph.cli.support import (
+    DataOption,
+    DefaultGraphOption,
+    EndpointOption,
+    GraphOption,
+    OntologyOption,
+    PasswordOption,
+    StoreOption,
+    TimeoutOption,
+    UserOption,
+    fail,
+    out_console,
+    source_reader,
+    working,
+)
+from graph.errors import QueryError, SanctionsKGError
 
 if TYPE_CHECKING:
     import networkx as nx
+
+    from graph.analysis.readers import Reader
 
 __all__ = ["view_command"]
 
@@ -37,24 +53,40 @@ def view_command(
     title: Annotated[str | None, typer.Option("--title", help="The page's heading.")] = None,
     graph: GraphOption = None,
     store: StoreOption = None,
+    endpoint: EndpointOption = None,
+    default_graph: DefaultGraphOption = None,
+    user: UserOption = None,
+    password: PasswordOption = None,
+    timeout: TimeoutOption = 30,
     data: DataOption = None,
     ontology: OntologyOption = None,
 ) -> None:
-    """Write the graph as one self-contained, interactive HTML page (no network needed)."""
+    """Write the graph as one self-contained, interactive HTML page (no network needed).
+
+    With --chains, only the part of the graph those chains can use is read and drawn; with
+    --focus, only the part around the entity.
+    """
     from graph.view.page import write_view
 
     try:
-        G = _focused(focus, depth, store) if focus is not None and chains is None else None
-        if G is None:
-            G = projection(graph, data, ontology, store)
+        day = as_of_day(as_of)
+        where = {"endpoint": endpoint, "default_graph": default_graph, "user": user, "password": password}
+        if chains is not None or endpoint is not None:
+            reader = source_reader(graph, store, data, ontology, timeout=timeout, **where)
+            G, ends, centre = _read(reader, chains, focus, depth, product, pattern=pattern, max_hops=max_hops)
+        else:
+            G = _focused(focus, depth, store) if focus is not None else None
+            if G is None:
+                G = projection(graph, data, ontology, store)
+            ends, centre = chains, focus
         with working(f"drawing {out}"):
             path = write_view(
                 G,
                 out,
-                chains=chains,
-                as_of=as_of_day(as_of),
+                chains=ends,
+                as_of=day,
                 product=product,
-                focus=focus,
+                focus=centre,
                 depth=depth,
                 pattern=pattern,
                 max_hops=max_hops,
@@ -63,6 +95,43 @@ def view_command(
     except (SanctionsKGError, OSError) as exc:
         fail(exc)
     out_console.print(f"wrote {path}", markup=False)
+
+
+def _read(
+    reader: Reader,
+    chains: tuple[str, str] | None,
+    focus: str | None,
+    depth: int,
+    product: str | None,
+    *,
+    pattern: str,
+    max_hops: int,
+) -> tuple[nx.MultiDiGraph, tuple[str, str] | None, str | None]:
+    """The part of the graph a page draws, read where it is kept: the cone of the chains, or the
+    neighbourhood of the focus (a server has no whole-graph page: it would read everything).
+    """
+    from networkx import compose
+
+    from graph.analysis.cone import read_around, subgraph
+    from graph.analysis.entities import find_entity
+    from graph.cli.chains import ask
+    from graph.view.page import MAX_FOCUS_DEPTH
+
+    if chains is not None:
+        asked = ask(reader, *chains, pattern=pattern, max_hops=max_hops, one=True)
+        G = asked.G
+        if product is not None:  # the page names the product's node even when no chain has it
+            G = compose(G, subgraph(reader, [], [find_entity(reader, product, parameter="product")]))
+        return G, (asked.sources[0], asked.target), focus
+    if focus is None:
+        raise SanctionsKGError(
+            "--endpoint: draw --chains SOURCE TARGET or --focus ENTITY (not the whole graph)"
+        )
+    if not 0 <= depth <= MAX_FOCUS_DEPTH:
+        raise QueryError(f"{depth} is out of range: 0 to {MAX_FOCUS_DEPTH}", parameter="depth")
+    centre = find_entity(reader, focus, parameter="focus")
+    with working(f"reading the graph around {focus}"):
+        return read_around(reader, centre, depth), None, centre
 
 
 def _focused(focus: str, depth: int, store: Path | None) -> nx.MultiDiGraph | None:

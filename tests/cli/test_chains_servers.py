@@ -115,3 +115,21 @@ def test_a_bad_question_is_refused_before_any_query(options: list[str], message:
     assert done.returncode != 0
     assert message in done.stderr
     assert "cannot connect" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    "drawn",
+    [["--chains", "us-government", "russia"], ["--focus", "lenovo", "--depth", "2"]],
+    ids=["chains", "focus"],
+)
+@pytest.mark.parametrize("server", ["serve", "virtuoso"])
+def test_a_server_draws_the_page_the_embedded_store_draws(
+    servers: dict[str, list[str]], build_dir: Path, tmp_path: Path, drawn: list[str], server: str
+) -> None:
+    here, there = tmp_path / "here.html", tmp_path / "there.html"
+    embedded = cli("view", *drawn, "--graph", str(build_dir / "sanctions-kg.nt"), "--out", str(here))
+    assert embedded.returncode == 0, embedded.stderr
+    remote = cli("view", *drawn, *servers[server], "--out", str(there))
+    assert remote.returncode == 0, remote.stderr
+    assert there.read_text(encoding="utf-8") == here.read_text(encoding="utf-8")
+    assert "Lenovo" in here.read_text(encoding="utf-8")
