@@ -16,14 +16,16 @@ if _TYPE_CHECKING:
     from graph.analysis.asof import graph_as_of
     from graph.analysis.chains import Chain, Hop
     from graph.analysis.claims import Claim
+    from graph.analysis.cone import read_around, read_cone
     from graph.analysis.cuts import Chokepoints, chokepoints, reachable_pairs
-    from graph.analysis.entities import resolve_entity
-    from graph.analysis.exposure import exposure
+    from graph.analysis.entities import find_actors, find_entity, resolve_entity
+    from graph.analysis.exposure import exposure, exposure_read
     from graph.analysis.index import ChainIndex, chain_index
     from graph.analysis.pattern import DEFAULT_PATTERN
     from graph.analysis.projection import project
     from graph.analysis.records import chains_frame
     from graph.analysis.search import chains_into, pressure_chains
+    from graph.analysis.sources import open_reader
     from graph.analysis.whatif import whatif
     from graph.errors import (
         EndpointError,
@@ -78,10 +80,14 @@ _EXPORTS: dict[str, str] = {
     "default_ontology_dir": "graph.paths",
     "execute": "graph.sparql.run",
     "exposure": "graph.analysis.exposure",
+    "exposure_read": "graph.analysis.exposure",
+    "find_actors": "graph.analysis.entities",
+    "find_entity": "graph.analysis.entities",
     "graph_as_of": "graph.analysis.asof",
     "load_ontology": "graph.model.ontology",
     "named_queries": "graph.sparql.queries",
     "named_query": "graph.sparql.queries",
+    "open_reader": "graph.analysis.sources",
     "open_store": "graph.sparql.store",
     "pressure_chains": "graph.analysis.search",
     "project": "graph.analysis.projection",
@@ -89,6 +95,8 @@ _EXPORTS: dict[str, str] = {
     "query_frame": "graph.sparql.questions",
     "query_graph": "graph.sparql.questions",
     "reachable_pairs": "graph.analysis.cuts",
+    "read_around": "graph.analysis.cone",
+    "read_cone": "graph.analysis.cone",
     "resolve_entity": "graph.analysis.entities",
     "serialize": "graph.model.output",
     "summarize": "graph.model.build",
@@ -131,10 +139,14 @@ __all__ = [
     "default_ontology_dir",
     "execute",
     "exposure",
+    "exposure_read",
+    "find_actors",
+    "find_entity",
     "graph_as_of",
     "load_ontology",
     "named_queries",
     "named_query",
+    "open_reader",
     "open_store",
     "pressure_chains",
     "project",
@@ -142,6 +154,8 @@ __all__ = [
     "query_frame",
     "query_graph",
     "reachable_pairs",
+    "read_around",
+    "read_cone",
     "resolve_entity",
     "serialize",
     "summarize",
