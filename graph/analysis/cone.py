@@ -43,7 +43,7 @@ class Cone:
     pattern: Pattern
     names: dict[str, str]  # relation IRI -> name
     sources: list[str] | None
-    target: str
+    targets: frozenset[str]
     limit: int
     last: frozenset[str] | None
     read: set[Triple] = field(default_factory=set)
@@ -67,7 +67,7 @@ def _grow_forward(reader: Reader, cone: Cone, distance: dict[Pair, int], frontie
     iris = {name: iri for iri, name in cone.names.items()}
     states: dict[str, list[int]] = defaultdict(list)
     for node, state in frontier:
-        if node != cone.target:  # a chain ends at the target
+        if node not in cone.targets:  # a chain ends at its target
             states[node].append(state)
     wanted = sorted(
         {(n, iris[r]) for n, ss in states.items() for s in ss for r in cone.pattern.transitions.get(s, {})}
@@ -101,7 +101,7 @@ def _grow_backward(
     wanted = sorted({(n, iris[r]) for n, ss in states.items() for s in ss for r in into[s]})
     reached: list[Pair] = []
     for s, p, o in reader.edges(wanted, forward=False):
-        if s == cone.target or (o == cone.target and cone.last is not None and s not in cone.last):
+        if _outside(cone, s, o):
             continue  # a chain passes the target only at its end; exposure's last hops are given
         cone.read.add((s, p, o))
         for after in states[o]:
@@ -110,6 +110,15 @@ def _grow_backward(
                     distance[(s, before)] = distance[(o, after)] + 1
                     reached.append((s, before))
     return reached
+
+
+def _outside(cone: Cone, before: str, after: str) -> bool:
+    """Whether a move backward from ``after`` to ``before`` leaves every chain: a chain passes its
+    target only at its end (when there is one target), and its last hop starts at one of ``last``.
+    """
+    if len(cone.targets) == 1 and before in cone.targets:
+        return True
+    return after in cone.targets and cone.last is not None and before not in cone.last
 
 
 def _steps(
@@ -122,7 +131,7 @@ def _steps(
     if forward:
         nxt = cone.pattern.step(state, relation)
         return [] if nxt is None else [nxt]
-    if other == cone.target or (node == cone.target and cone.last is not None and other not in cone.last):
+    if _outside(cone, other, node):
         return []  # as when reading: the target only at the end, exposure's last hops given
     return list(back.get((state, relation), ()))
 
@@ -137,14 +146,14 @@ def _distances(cone: Cone, *, forward: bool, back: dict[tuple[int, str], list[in
     starts = (
         [(s, pattern.start) for s in cone.sources or ()]
         if forward
-        else [(cone.target, a) for a in pattern.accepting]
+        else [(t, a) for t in sorted(cone.targets) for a in pattern.accepting]
     )
     distance = dict.fromkeys(starts, 0)
     queue = deque(distance)
     while queue:
         node, state = queue.popleft()
         hops = distance[(node, state)] + 1
-        if hops > cone.limit or (forward and node == cone.target):
+        if hops > cone.limit or (forward and node in cone.targets):
             continue
         for relation, other in adjacent[node]:
             for nxt in _steps(cone, back, (node, state, relation, other), forward=forward):
@@ -180,7 +189,7 @@ def read_cone(
     reader: Reader,
     pattern: str,
     sources: Sequence[str] | None,
-    target: str,
+    target: str | Collection[str],
     *,
     max_hops: int,
     last: Collection[str] | None = None,
@@ -197,8 +206,8 @@ def read_cone(
     sources : sequence of str, optional
         Where chains start; ``None`` for chains from anywhere (then only the backward reach
         from the target is read).
-    target : str
-        Where they end.
+    target : str or collection of str
+        Where they end (several: the union of the cones into each).
     max_hops : int
         The longest chain.
     last : collection of str, optional
@@ -230,11 +239,12 @@ def read_cone(
     """
     names = reader.relations()
     compiled = compile_pattern(pattern, names.values())
-    cone = Cone(compiled, names, None if sources is None else list(sources), target, max_hops, None)
+    targets = frozenset([target] if isinstance(target, str) else target)
+    cone = Cone(compiled, names, None if sources is None else list(sources), targets, max_hops, None)
     cone.last = None if last is None else frozenset(last)
     back = _backward_moves(compiled)
     forward = {(s, compiled.start): 0 for s in cone.sources or ()}
-    backward = {(target, a): 0 for a in compiled.accepting}
+    backward = {(t, a): 0 for t in sorted(targets) for a in compiled.accepting}
     ahead, behind = list(forward), list(backward)
     depth = 0
     while depth < max_hops and behind and (cone.sources is None or ahead):
@@ -251,9 +261,9 @@ def _projection(reader: Reader, cone: Cone, edges: list[Edge]) -> nx.MultiDiGrap
     """The kept edges as a projection: their claims, their ends' classes and labels, and the
     ``makes`` of the exporters of the last hops.
     """
-    exporters = sorted({s for s, _, o in edges if o == cone.target})
+    exporters = sorted({s for s, _, o in edges if o in cone.targets})
     makes = [(s, cone.names[p], o) for s, p, o in reader.edges([(e, MAKES) for e in exporters], forward=True)]
-    return subgraph(reader, [*edges, *makes], [*(cone.sources or ()), cone.target])
+    return subgraph(reader, [*edges, *makes], [*(cone.sources or ()), *cone.targets])
 
 
 def subgraph(reader: Reader, edges: Iterable[Edge], nodes: Iterable[str] = ()) -> nx.MultiDiGraph:

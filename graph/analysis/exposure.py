@@ -12,11 +12,13 @@ import pandas as pd
 
 from graph.analysis.cone import read_cone, subgraph
 from graph.analysis.pattern import DEFAULT_PATTERN
-from graph.analysis.projection import label_of, products_made
+from graph.analysis.projection import label_of, products_made, project
+from graph.analysis.readers import StoreReader
 from graph.analysis.search import chains_into
 from graph.model.namespace import ID
 
 if TYPE_CHECKING:
+    from graph.analysis.chains import Chain
     from graph.analysis.readers import Reader
 
 __all__ = ["exposure", "exposure_read"]
@@ -65,26 +67,30 @@ def _frame(
     """The exposure table, each observation's row computed on ``graph_for((reporter, partner, product))``."""
     if "observation" in observations.columns:  # one row per observation, not per source
         observations = observations.drop_duplicates("observation")
+    found: dict[tuple[int, str, str], list[Chain]] = {}  # the chains into a partner, by product
+
+    def into(G: nx.MultiDiGraph, partner: str, product: str | None) -> list[Chain]:
+        key = (id(G), partner, product or "")
+        if key not in found:
+            found[key] = list(chains_into(G, partner, pattern=pattern, max_hops=max_hops, product=product))
+        return found[key]
+
     rows = [
-        _row(graph_for((str(obs.reporter), str(obs.partner), str(obs.product))), obs, pattern, max_hops)
+        _row(graph_for((str(obs.reporter), str(obs.partner), str(obs.product))), obs, into)
         # (read by name, index or not)
         for obs in observations.itertuples(index=False)  # pragma: no mutate
     ]
     return pd.DataFrame(rows)
 
 
-def _row(G: nx.MultiDiGraph, obs: Any, pattern: str, max_hops: int) -> dict[str, object]:
-    """One observation's row of the exposure table."""
+def _row(
+    G: nx.MultiDiGraph, obs: Any, into: Callable[[nx.MultiDiGraph, str, str | None], list[Chain]]
+) -> dict[str, object]:
+    """One observation's row of the exposure table (``into``: the chains into a partner)."""
     product = str(obs.product).removeprefix(str(ID))
     exporters = _exporters(G, str(obs.reporter), str(obs.partner), product)
-    into = chains_into(
-        G,
-        str(obs.partner),
-        pattern=pattern,
-        max_hops=max_hops,
-        product=None if product == "all-goods" else product,
-    )
-    chains = [chain for chain in into if chain.hops[-1].source in exporters]
+    every = into(G, str(obs.partner), None if product == "all-goods" else product)
+    chains = [chain for chain in every if chain.hops[-1].source in exporters]
     return {
         "reporter": label_of(G, str(obs.reporter)),
         "partner": label_of(G, str(obs.partner)),
@@ -123,41 +129,46 @@ def exposure_read(
     pattern: str = DEFAULT_PATTERN,
     max_hops: int = 6,
 ) -> pd.DataFrame:
-    """:func:`exposure`, reading for each observation only what it needs where the graph is
-    kept: the reporter's exporters of the product to the partner, and the cone of the chains
-    into the partner whose last hop starts at one of them (:func:`graph.analysis.cone.read_cone`).
-    The same rows as :func:`exposure` on the whole projection.
+    """:func:`exposure`, reading only what it needs where the graph is kept: each reporter's
+    exporters of the product to the partner, and one cone of the chains into every partner
+    whose last hop starts at one of them (:func:`graph.analysis.cone.read_cone`). The same
+    rows as :func:`exposure` on the whole projection.
+
+    Exposure asks about every observed flow, whose cones cover most of a graph: on an
+    embedded store the whole projection reads that faster than index lookups do (17.6 s
+    against 230 s at a million generated triples), so a store is projected whole; a server is
+    read cone by cone.
     """
-    around: dict[tuple[str, str, str], nx.MultiDiGraph] = {}
-
-    def graph_for(key: tuple[str, str, str]) -> nx.MultiDiGraph:
-        if key not in around:
-            around[key] = _around(reader, *key, pattern=pattern, max_hops=max_hops)
-        return around[key]
-
-    return _frame(graph_for, observations, pattern=pattern, max_hops=max_hops)
+    if isinstance(reader, StoreReader):
+        return exposure(project(reader.store), observations, pattern=pattern, max_hops=max_hops)
+    return _by_cones(reader, observations, pattern=pattern, max_hops=max_hops)
 
 
-def _around(
-    reader: Reader, reporter: str, partner: str, product_iri: str, *, pattern: str, max_hops: int
-) -> nx.MultiDiGraph:
-    """What the exposure of one (reporter, partner, product) reads: the exporters' edges and the
-    cone of chains into the partner through them.
+def _by_cones(reader: Reader, observations: pd.DataFrame, *, pattern: str, max_hops: int) -> pd.DataFrame:
+    """:func:`exposure_read` from the exporters' graphs and the cone into the partners."""
+    if "observation" in observations.columns:
+        observations = observations.drop_duplicates("observation")
+    keys = sorted(
+        {(str(o.reporter), str(o.partner), str(o.product)) for o in observations.itertuples(index=False)}
+    )
+    sellers = [_sellers(reader, *key) for key in keys]
+    G = nx.compose_all([nx.MultiDiGraph(relations=tuple(sorted(reader.relations().values()))), *sellers])
+    exporters = set().union(*(_exporters(G, r, p, product.removeprefix(str(ID))) for r, p, product in keys))
+    if exporters:
+        partners = sorted({p for _, p, _ in keys})
+        G = nx.compose(G, read_cone(reader, pattern, None, partners, max_hops=max_hops, last=exporters))
+    return _frame(lambda _: G, observations, pattern=pattern, max_hops=max_hops)
+
+
+def _sellers(reader: Reader, reporter: str, partner: str, product_iri: str) -> nx.MultiDiGraph:
+    """What :func:`_exporters` needs to know who exports from the reporter to the partner: the
+    companies headquartered in the reporter, their exports to the partner and what they make.
     """
-    names = reader.relations()
-    iris = {name: iri for iri, name in names.items()}
+    iris = {name: iri for iri, name in reader.relations().items()}
     companies = [s for s, _, _ in reader.edges([(reporter, iris["headquarteredIn"])], forward=False)]
     sellers = sorted({reporter, *companies})
-    exports = [
-        (s, "exportsTo", o)
-        for s, _, o in reader.edges([(n, iris["exportsTo"]) for n in sellers], forward=True)
-        if o == partner
-    ]
+    wanted = [(n, iris["exportsTo"]) for n in sellers]
+    exports = [(s, "exportsTo", o) for s, _, o in reader.edges(wanted, forward=True) if o == partner]
     makes = [(s, "makes", o) for s, _, o in reader.edges([(n, iris["makes"]) for n in sellers], forward=True)]
     seats = [(c, "headquarteredIn", reporter) for c in companies]
-    small = subgraph(reader, [*exports, *makes, *seats], [reporter, partner])
-    exporters = _exporters(small, reporter, partner, product_iri.removeprefix(str(ID)))
-    if not exporters:
-        return small
-    cone = read_cone(reader, pattern, None, partner, max_hops=max_hops, last=exporters)
-    return nx.compose(small, cone)
+    return subgraph(reader, [*exports, *makes, *seats], [reporter, partner, product_iri])

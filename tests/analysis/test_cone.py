@@ -20,7 +20,7 @@ from graph import Build, open_store
 from graph.analysis.cone import read_cone
 from graph.analysis.cuts import chokepoints
 from graph.analysis.entities import find_actors, find_entity, resolve_entity
-from graph.analysis.exposure import exposure, exposure_read
+from graph.analysis.exposure import _by_cones, exposure, exposure_read
 from graph.analysis.pattern import DEFAULT_PATTERN
 from graph.analysis.projection import project
 from graph.analysis.readers import StoreReader, Triple
@@ -135,6 +135,7 @@ def test_chokepoints_whatif_and_exposure_read_from_the_cone_are_the_whole_projec
     expected = exposure(whole, observations)
     assert expected["chains"].sum() > 0
     assert exposure_read(StoreReader(store), observations).equals(expected)
+    assert _by_cones(StoreReader(store), observations, pattern=DEFAULT_PATTERN, max_hops=6).equals(expected)
 
 
 def test_the_reader_reads_only_the_reach_of_the_question(curated: Build) -> None:
