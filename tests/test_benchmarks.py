@@ -135,3 +135,19 @@ def test_imports_benchmark_prints_ratios_and_its_files_import_whole(
     trade = import_trade(imports.synthetic_trade(tmp_path / "t.csv", 240), tmp_path / "t.nt", known=Known())
     assert (trade.read, trade.skipped, trade.left_out, trade.read_as) == (240, [], {}, "UN Comtrade API")
     assert trade.relations == 2 * 240 - 2 - 2 * 12  # month on month and year on year, two series
+
+
+def test_cone_benchmark_finds_the_same_chains_every_way(capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks import cone
+
+    records = cone.main(["--relations", "2000", "--max-hops", "3"])
+    found = {r["command"]: r["chains"] for r in records if r["chains"] is not None}
+    assert set(found) == {
+        "chains (ours)", "one SPARQL query, raw pyoxigraph", "networkx all_simple_edge_paths",
+        "whole projection + pressure_chains", "chains --endpoint",
+    }  # fmt: skip
+    assert len(set(found.values())) == 1
+    assert found["chains (ours)"] > 0
+    lines = capsys.readouterr().out.splitlines()
+    assert sum(1 for line in lines if line.rstrip().endswith("x")) == 3  # a ratio a baseline
+    assert "of the embedded store's time" in lines[-1]
