@@ -35,6 +35,7 @@ Edge = tuple[str, str, str]
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDF_SUBJECT = "http://www.w3.org/1999/02/22-rdf-syntax-ns#subject"
+RDF_OBJECT = "http://www.w3.org/1999/02/22-rdf-syntax-ns#object"
 LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 RELATION, CLAIM, GOVERNS = str(SKG.Relation), str(SKG.Claim), str(SKG.governs)
 #: Classes that are not entities of the projection (as :func:`graph.analysis.projection.project`).
@@ -135,15 +136,27 @@ class StoreReader:
     def claims(self, edges: Collection[Edge]) -> dict[Edge, tuple[Claim, ...]]:
         """As :meth:`Reader.claims`."""
         wanted = set(edges)
+        # a claim of an edge names its subject and its object: only the claims named by both
+        # ends of a wanted edge are read whole (a node's other claims are most of its claims)
+        by_subject = self._claims_naming(RDF_SUBJECT, {s for s, _, _ in wanted})
+        by_object = self._claims_naming(RDF_OBJECT, {o for _, _, o in wanted})
+        candidates = sorted(set().union(*(by_subject[s] & by_object[o] for s, _, o in wanted)))
         found: dict[Edge, list[Claim]] = defaultdict(list)
-        subject = ox.NamedNode(RDF_SUBJECT)
-        for node in sorted({s for s, _, _ in wanted}):
-            for q in self.store.quads_for_pattern(None, subject, ox.NamedNode(node), DEFAULT):
-                read = _claim_of(self.store, q.subject) if isinstance(q.subject, ox.NamedNode) else None
-                self.read += 1
-                if read is not None and read[0] in wanted:
-                    found[read[0]].append(read[1])
+        for claim in candidates:
+            read = _claim_of(self.store, ox.NamedNode(claim))
+            self.read += 1
+            if read is not None and read[0] in wanted:
+                found[read[0]].append(read[1])
         return {edge: tuple(sorted(claims, key=lambda c: c.id)) for edge, claims in found.items()}
+
+    def _claims_naming(self, term: str, nodes: Iterable[str]) -> dict[str, set[str]]:
+        """For each node, the IRIs of the claims whose ``term`` (rdf:subject, rdf:object) it is."""
+        predicate = ox.NamedNode(term)
+        found: dict[str, set[str]] = {}
+        for node in nodes:
+            quads = self.store.quads_for_pattern(None, predicate, ox.NamedNode(node), DEFAULT)
+            found[node] = {q.subject.value for q in quads if isinstance(q.subject, ox.NamedNode)}
+        return found
 
     def nodes(self, nodes: Collection[str]) -> dict[str, dict[str, Any]]:
         """As :meth:`Reader.nodes`."""
