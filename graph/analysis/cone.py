@@ -240,8 +240,8 @@ def read_cone(
     names = reader.relations()
     compiled = compile_pattern(pattern, names.values())
     targets = frozenset([target] if isinstance(target, str) else target)
-    cone = Cone(compiled, names, None if sources is None else list(sources), targets, max_hops, None)
-    cone.last = None if last is None else frozenset(last)
+    chosen = None if sources is None else list(sources)
+    cone = Cone(compiled, names, chosen, targets, max_hops, None if last is None else frozenset(last))
     back = _backward_moves(compiled)
     forward = {(s, compiled.start): 0 for s in cone.sources or ()}
     backward = {(t, a): 0 for t in sorted(targets) for a in compiled.accepting}
@@ -275,7 +275,7 @@ def subgraph(reader: Reader, edges: Iterable[Edge], nodes: Iterable[str] = ()) -
     names = sorted({n for s, _, o in every for n in (s, o)} | set(nodes))
     attributes = reader.nodes(names)
     claims = reader.claims(every)
-    G = nx.MultiDiGraph(relations=tuple(sorted(reader.relations().values())), cone_read=reader.read)
+    G = nx.MultiDiGraph(relations=tuple(sorted(reader.relations().values())))
     for node in names:
         G.add_node(node, **attributes[node])
     for s, relation, o in every:

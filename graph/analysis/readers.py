@@ -37,7 +37,7 @@ RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDF_SUBJECT = "http://www.w3.org/1999/02/22-rdf-syntax-ns#subject"
 RDF_OBJECT = "http://www.w3.org/1999/02/22-rdf-syntax-ns#object"
 LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-RELATION, CLAIM, GOVERNS = str(SKG.Relation), str(SKG.Claim), str(SKG.governs)
+RELATION, GOVERNS = str(SKG.Relation), str(SKG.governs)
 #: Classes that are not entities of the projection (as :func:`graph.analysis.projection.project`).
 NOT_ENTITIES = frozenset({str(SKG.Claim), str(SKG.Source), str(SKG.TradeObservation)})
 DEFAULT = ox.DefaultGraph()

@@ -233,13 +233,18 @@ def chokepoints_command(
     print_table(["node", "chains through it"], [[label_of(G, n), str(c)] for n, c in found.ranking])
 
 
-def _removed_edge(reader: Reader, text: str) -> tuple[str, str, str]:
-    """A ``--remove-edge`` SUBJECT:RELATION:OBJECT, its ends found in the graph."""
-    from graph.analysis.entities import find_entity
-
+def _edge_parts(text: str) -> tuple[str, str, str]:
+    """A ``--remove-edge`` SUBJECT:RELATION:OBJECT as its three parts, or a located error."""
     parts = text.split(":")
     if len(parts) != 3:
         raise QueryError(f"write SUBJECT:RELATION:OBJECT, not {text!r}", parameter="remove-edge")
+    return parts[0], parts[1], parts[2]
+
+
+def _removed_edge(reader: Reader, parts: tuple[str, str, str]) -> tuple[str, str, str]:
+    """A ``--remove-edge`` triple, its ends found in the graph."""
+    from graph.analysis.entities import find_entity
+
     subject, relation, obj = parts
     return (
         find_entity(reader, subject, parameter="remove-edge"),
@@ -284,17 +289,14 @@ def whatif_command(
     try:
         check_columns(fmt, columns, wide)
         _checked(pattern, max_hops)
-        edges_text = list(remove_edge or [])
-        for text in edges_text:
-            if len(text.split(":")) != 3:
-                raise QueryError(f"write SUBJECT:RELATION:OBJECT, not {text!r}", parameter="remove-edge")
+        edges_parts = [_edge_parts(text) for text in remove_edge or []]  # checked before any read
         reader = source_reader(
             graph, store, data, ontology,
             endpoint=endpoint, default_graph=default_graph, user=user, password=password, timeout=timeout,
         )  # fmt: skip
         asked = ask(reader, source, target, pattern=pattern, max_hops=max_hops, one=True)
         nodes = [find_entity(reader, name, parameter="remove") for name in remove or []]
-        edges = [_removed_edge(reader, text) for text in edges_text]
+        edges = [_removed_edge(reader, parts) for parts in edges_parts]
         table = whatif(
             asked.G,
             asked.sources[0],
