@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import networkx as nx
+from networkx.algorithms.flow import boykov_kolmogorov
 
 from graph.analysis.pattern import DEFAULT_PATTERN, Pattern, compile_pattern
 from graph.analysis.reach import distances_to_target
@@ -124,9 +125,12 @@ def chokepoints(
         return Chokepoints(frozenset(), frozenset(), ranking, len(chains))
     cut_nodes: frozenset[str] = frozenset()
     if not P.has_edge(start, SINK):
-        product_cut = nx.minimum_node_cut(P, start, SINK)
+        # Boykov-Kolmogorov: several times faster than the default (Edmonds-Karp) on these
+        # wide, shallow graphs, and the same cut: the cut read off any maximum flow's residual
+        # network (the nodes the source still reaches) is the one closest to the source
+        product_cut = nx.minimum_node_cut(P, start, SINK, flow_func=boykov_kolmogorov)
         cut_nodes = frozenset(node for node, _ in product_cut)
-    _, (reached, _) = nx.minimum_cut(P, start, SINK)
+    _, (reached, _) = nx.minimum_cut(P, start, SINK, flow_func=boykov_kolmogorov)
     cut_edges = frozenset(
         triple
         for u, v, data in P.edges(data=True)
