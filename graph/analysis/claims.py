@@ -8,12 +8,14 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 import pyoxigraph as ox
 from rdflib import RDF
 
 from graph.model.namespace import SKG
+from graph.model.shares import Share
 
 __all__ = ["Claim"]
 
@@ -22,8 +24,11 @@ __all__ = ["Claim"]
 class Claim:
     """The evidence behind an edge: one claim with its qualifiers and sources.
 
-    ``status``, ``stance`` and ``product`` are local names (``Halted``, ``TowardsCompliance``,
-    ``laptops``); ``sources`` are source ids.
+    ``status``, ``stance``, ``product`` and ``measure`` are local names (``Halted``,
+    ``TowardsCompliance``, ``laptops``, ``bis-russia-ear-rule``); ``sources`` are source ids;
+    ``program`` is a listing's programme as the source names it; ``share`` is the share a stake
+    claims, as stated; ``interest`` the kind of interest as the source names it (BODS
+    ``shareholding``, ``votingRights``, ...).
     """
 
     id: str
@@ -36,6 +41,10 @@ class Claim:
     sources: tuple[str, ...] = ()
     quote: str | None = None
     unverified: bool = False
+    measure: str | None = None
+    program: str | None = None
+    share: Share | None = None
+    interest: str | None = None
 
 
 def _name(term: Any) -> str:
@@ -46,6 +55,10 @@ def _name(term: Any) -> str:
 
 def _local(term: Any) -> str | None:
     return _name(term) if term is not None else None
+
+
+def _value(term: Any) -> str | None:
+    return term.value if term is not None else None
 
 
 def _date(term: Any) -> dt.date | None:
@@ -87,12 +100,44 @@ CLAIM_TERMS = tuple(
         SKG.source,
         SKG.quote,
         SKG.unverified,
+        SKG.measure,
+        SKG.program,
+        SKG.share,
+        SKG.shareMinimum,
+        SKG.shareMaximum,
+        SKG.shareMinimumExclusive,
+        SKG.shareMaximumExclusive,
+        SKG.shareStatedAs,
+        SKG.interestType,
     )
 )
 """The properties of a claim the projection reads (IRIs as strings: plain keys, cheap to hash)."""
-SUBJECT, PREDICATE, OBJECT, STATUS, STANCE, PRODUCT, START, END, PRECISION, SOURCE, QUOTE, UNVERIFIED = (
-    CLAIM_TERMS
+(SUBJECT, PREDICATE, OBJECT, STATUS, STANCE, PRODUCT, START, END, PRECISION, SOURCE, QUOTE, UNVERIFIED) = (
+    CLAIM_TERMS[:12]
 )
+MEASURE, PROGRAM, EXACT, MINIMUM, MAXIMUM, MINIMUM_OPEN, MAXIMUM_OPEN, STATED, INTEREST = CLAIM_TERMS[12:]
+
+
+def _true(term: Any) -> bool:
+    return term is not None and term.value in ("true", "1")  # xsd:boolean: both mean true
+
+
+def _share(first: Callable[[str], Any]) -> Share | None:
+    """A stake's share from its claim's terms (``first`` gives the first value of a term), or
+    ``None`` if the claim states none.
+
+    >>> values = {MINIMUM: ox.Literal("25"), MINIMUM_OPEN: ox.Literal("true"), STATED: ox.Literal(">25")}
+    >>> _share(values.get)
+    Share(stated='>25', exact=None, minimum=Decimal('25'), maximum=None, minimum_exclusive=True, maximum_exclusive=False)
+    >>> _share({}.get) is None
+    True
+    """
+    exact, low, high, stated = first(EXACT), first(MINIMUM), first(MAXIMUM), first(STATED)
+    if exact is None and low is None and high is None and stated is None:
+        return None
+    number = [Decimal(t.value) if t is not None else None for t in (exact, low, high)]
+    words = stated.value if stated is not None else next(t.value for t in (exact, low, high) if t is not None)
+    return Share(words, *number, _true(first(MINIMUM_OPEN)), _true(first(MAXIMUM_OPEN)))
 
 
 def _claim(claim: str, objects: Callable[[str], Sequence[Any]]) -> tuple[tuple[str, str, str], Claim] | None:
@@ -118,8 +163,11 @@ def _claim(claim: str, objects: Callable[[str], Sequence[Any]]) -> tuple[tuple[s
         precision=_local(first(PRECISION)),
         sources=tuple(sorted({_name(t) for t in objects(SOURCE)})),
         quote=quote.value if quote is not None else None,
-        unverified=unverified is not None
-        and unverified.value in ("true", "1"),  # xsd:boolean: both mean true
+        unverified=_true(unverified),
+        measure=_local(first(MEASURE)),
+        program=_value(first(PROGRAM)),
+        share=_share(first),
+        interest=_value(first(INTEREST)),
     )
 
 

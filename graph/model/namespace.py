@@ -69,6 +69,7 @@ class SKG(DefinedNamespace):
     Year: URIRef
 
     # Relations
+    controls: URIRef
     directs: URIRef
     disrupts: URIRef
     exportsTo: URIRef
@@ -101,6 +102,7 @@ class SKG(DefinedNamespace):
 
     # Terms of imported claims
     firstSeen: URIRef
+    interestType: URIRef
     kind: URIRef
     lastSeen: URIRef
     program: URIRef

@@ -50,6 +50,23 @@ class Share:
     minimum_exclusive: bool = False
     maximum_exclusive: bool = False
 
+    def bounds(self) -> tuple[Decimal, bool, Decimal, bool]:
+        """The least and the greatest share it allows, each with whether the share may not
+        equal it: an exact figure is both; a missing end is 0 or 100, which the share may equal.
+
+        >>> Share("50", exact=Decimal(50)).bounds()
+        (Decimal('50'), False, Decimal('50'), False)
+        >>> Share(">25", minimum=Decimal(25), minimum_exclusive=True).bounds()
+        (Decimal('25'), True, Decimal('100'), False)
+        >>> Share("unknown").bounds()
+        (Decimal('0'), False, Decimal('100'), False)
+        """
+        if self.exact is not None:
+            return self.exact, False, self.exact, False
+        low = (self.minimum, self.minimum_exclusive) if self.minimum is not None else (Decimal(0), False)
+        high = (self.maximum, self.maximum_exclusive) if self.maximum is not None else (Decimal(100), False)
+        return low[0], low[1], high[0], high[1]
+
 
 def _percent(text: str, stated: str) -> Decimal:
     """A number from 0 to 100."""

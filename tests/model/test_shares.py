@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from graph.importers.ftm.shares import Share, read_share
+from graph.model.shares import Share, read_share
 
 D = Decimal
 
