@@ -56,6 +56,9 @@ class Reader(Protocol):
         (node, predicate) pair whose other end is an IRI.
         """
 
+    def triples(self, predicate: str) -> list[Triple]:
+        """Every triple of ``predicate`` whose ends are IRIs (the listings of ``sanctions``)."""
+
     def claims(self, edges: Collection[Edge]) -> dict[Edge, tuple[Claim, ...]]:
         """The claims behind each relation triple, sorted by id."""
 
@@ -130,6 +133,17 @@ class StoreReader:
             for q in quads:
                 if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.NamedNode):
                     found.append((q.subject.value, predicate, q.object.value))
+        self.read += len(found)
+        return found
+
+    def triples(self, predicate: str) -> list[Triple]:
+        """As :meth:`Reader.triples`."""
+        quads = self.store.quads_for_pattern(None, ox.NamedNode(predicate), None, DEFAULT)
+        found = [
+            (q.subject.value, predicate, q.object.value)
+            for q in quads
+            if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.NamedNode)
+        ]
         self.read += len(found)
         return found
 
@@ -312,6 +326,11 @@ class EndpointReader:
             for row in self._checked(text, count, variables, rows):
                 found.append((row["s"].value, row["p"].value, row["o"].value))
         return found
+
+    def triples(self, predicate: str) -> list[Triple]:
+        """As :meth:`Reader.triples`."""
+        rows = self._checked(FORWARD, FORWARD_COUNT, ["p"], [(ox.NamedNode(predicate),)])
+        return [(row["s"].value, predicate, row["o"].value) for row in rows if isinstance(row["s"], ox.NamedNode)]
 
     def claims(self, edges: Collection[Edge]) -> dict[Edge, tuple[Claim, ...]]:
         """As :meth:`Reader.claims`."""

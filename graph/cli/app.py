@@ -11,6 +11,7 @@ import typer
 from graph.cli.chains import chains_command, chokepoints_command, exposure_command, whatif_command
 from graph.cli.generate import generate_command
 from graph.cli.imports import import_app, link_app
+from graph.cli.ownership import ownership_command
 from graph.cli.sparql import load_command, queries_command, query_command, serve_command
 from graph.cli.support import DataOption, OntologyOption, WithOption, fail, load_build, out_console
 from graph.cli.view import view_command
@@ -96,6 +97,7 @@ app.command("chains")(chains_command)
 app.command("chokepoints")(chokepoints_command)
 app.command("whatif")(whatif_command)
 app.command("exposure")(exposure_command)
+app.command("ownership")(ownership_command)
 app.command("view")(view_command)
 app.add_typer(import_app, name="import")
 app.add_typer(link_app, name="link")

@@ -1,0 +1,543 @@
+"""Who else an ownership rule catches, with the evidence: the listed parties of a rule's lists in
+force on a day, then the fixpoint of the entities that they, and the entities already caught,
+own (or control, where the rule counts control) past the rule's threshold.
+
+Shares are taken as the sources state them. A stake stated as a range, or not stated at all
+(0 to 100 %), gives each aggregate a lower and an upper bound, so there are two fixpoints: one
+over the lower bounds (what is surely caught) and one over the upper bounds (what may be). An
+entity is ``captured`` when the first holds it, ``undetermined`` when only the second does, and
+``not captured`` otherwise; a listed party is ``listed``. Both fixpoints are monotone, so their
+order of work changes nothing but the evidence's order.
+
+A rule that adds stakes of different listed parties up (``aggregate``) grows one fixpoint from
+all of them; one that does not (the UK's) grows one from each listed party, counting only that
+party's holdings and those of the entities it has caught, and an entity is caught when any of
+them catches it.
+
+Only what the question touches is read (:func:`read_ownership`): the listings, then the stakes
+held by the parties that may be caught, hop by hop, from a store, a file, a build or a server.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict, deque
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from graph.analysis.asof import HALTED, in_force
+from graph.analysis.claims import Claim
+from graph.analysis.rules import Rule, load_rule, rule_window
+from graph.model.namespace import ID, SKG
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from graph.analysis.readers import Reader
+    from graph.analysis.sources import Source
+
+__all__ = [
+    "Listing",
+    "Ownership",
+    "Stake",
+    "Verdict",
+    "capture",
+    "compare_rules",
+    "ownership",
+    "ownership_frame",
+    "ownership_records",
+    "read_ownership",
+]
+
+LISTED, CAPTURED, UNDETERMINED, NOT_CAPTURED = "listed", "captured", "undetermined", "not captured"
+RANK = {LISTED: 3, CAPTURED: 2, UNDETERMINED: 1, NOT_CAPTURED: 0}
+OWNS, CONTROLS = "owns", "controls"
+ZERO, HUNDRED = Decimal(0), Decimal(100)
+
+
+@dataclass(frozen=True)
+class Stake:
+    """What ``owner`` holds of ``owned`` by one relation (``owns``, or ``controls``), with the
+    claims of it in force on the day asked.
+    """
+
+    owner: str
+    owned: str
+    relation: str
+    claims: tuple[Claim, ...]
+
+    @property
+    def control_only(self) -> bool:
+        """Control that states no share (board appointment, other influence): it captures alone
+        where a rule counts control."""
+        return self.relation == CONTROLS and all(c.share is None for c in self.claims)
+
+    def bounds(self) -> tuple[Decimal, bool, Decimal, bool]:
+        """The least and greatest share its claims allow, each with whether the share may not
+        equal it: the hull of its claims' shares (sources that disagree widen it; a claim that
+        states no share allows 0 to 100 %).
+
+        >>> from graph.model.shares import Share
+        >>> thirty, range_ = Share("30", exact=Decimal(30)), Share(">25", minimum=Decimal(25), minimum_exclusive=True)
+        >>> Stake("x", "a", "owns", (Claim("c1", share=thirty), Claim("c2", share=range_))).bounds()
+        (Decimal('25'), True, Decimal('100'), False)
+        >>> Stake("x", "a", "owns", (Claim("c1"),)).bounds()
+        (Decimal('0'), False, Decimal('100'), False)
+        """
+        ends = [c.share.bounds() if c.share is not None else (ZERO, False, HUNDRED, False) for c in self.claims]
+        low = min(e[0] for e in ends)
+        high = max(e[2] for e in ends)
+        return (
+            low,
+            all(e[1] for e in ends if e[0] == low),
+            high,
+            all(e[3] for e in ends if e[2] == high),
+        )
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A listing that seeds a rule: ``party`` listed by ``issuer``, as ``claim`` states it, under
+    a measure whose label is ``authority``."""
+
+    party: str
+    issuer: str
+    claim: Claim
+    authority: str | None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What a rule makes of one entity, and why.
+
+    ``low`` and ``high`` bound the aggregate share (or voting rights, by ``basis``) that listed
+    and caught parties hold; ``stakes`` are the stakes counted; ``chain`` runs from the entity to
+    a listed party through the holders that caught it; ``listings`` are that party's listings.
+    """
+
+    entity: str
+    verdict: str
+    basis: str | None = None
+    low: Decimal = ZERO
+    high: Decimal = ZERO
+    stakes: tuple[Stake, ...] = ()
+    chain: tuple[str, ...] = ()
+    listings: tuple[Listing, ...] = ()
+
+
+@dataclass(frozen=True)
+class Ownership:
+    """A rule's verdicts on a day: every entity the question touched, with what was read."""
+
+    rule: Rule
+    day: dt.date
+    verdicts: Mapping[str, Verdict]
+    labels: Mapping[str, str | None]
+    read: int = 0
+    skipped: Mapping[str, int] = field(default_factory=dict)
+
+    def caught(self) -> list[Verdict]:
+        """The captured and undetermined entities: captured first, then by label and id."""
+        found = [v for v in self.verdicts.values() if v.verdict in (CAPTURED, UNDETERMINED)]
+        return sorted(found, key=lambda v: (-RANK[v.verdict], self.labels.get(v.entity) or "", v.entity))
+
+    def of(self, entity: str) -> Verdict:
+        """The verdict on ``entity``: ``not captured`` with no evidence if nothing reached it."""
+        return self.verdicts.get(entity, Verdict(entity, NOT_CAPTURED))
+
+
+# -- the fixpoint -----------------------------------------------------------------------------
+
+
+def _reaches(rule: Rule, value: Decimal, open_: bool, *, upper: bool) -> bool:
+    """Whether an aggregate bound meets the rule's threshold: surely (``upper`` false: ``value``
+    is a lower bound, ``open_`` when the share is more than it) or possibly (an upper bound,
+    ``open_`` when the share is less than it).
+    """
+    threshold = rule.threshold
+    if upper:
+        return value > threshold or (value == threshold and rule.comparison == ">=" and not open_)
+    return value > threshold or (value == threshold and (rule.comparison == ">=" or open_))
+
+
+@dataclass
+class _Sum:
+    value: Decimal = ZERO
+    open: bool = False
+
+    def add(self, value: Decimal, open_: bool) -> None:
+        self.value += value
+        self.open = self.open or open_
+
+
+def _closure(
+    rule: Rule, roots: Iterable[str], out: Mapping[str, Sequence[Stake]], *, upper: bool
+) -> dict[str, str | None]:
+    """The parties a rule catches from ``roots`` over the stakes in ``out`` (by owner): each
+    with the holder whose stake made it join (``None`` for a root).
+    """
+    members: dict[str, str | None] = dict.fromkeys(roots)
+    sums: dict[tuple[str, str], _Sum] = defaultdict(_Sum)
+    queue = deque(sorted(members))
+    while queue:
+        holder = queue.popleft()
+        for stake in out.get(holder, ()):
+            owned = stake.owned
+            if owned in members or (stake.relation == CONTROLS and not rule.control):
+                continue
+            if stake.control_only:
+                joins = True
+            else:
+                low, low_open, high, high_open = stake.bounds()
+                total = sums[(owned, stake.relation)]
+                total.add(high if upper else low, high_open if upper else low_open)
+                joins = _reaches(rule, total.value, total.open, upper=upper)
+            if joins:
+                members[owned] = holder
+                queue.append(owned)
+    return members
+
+
+def _groups(rule: Rule, roots: Iterable[str]) -> list[tuple[str, ...]]:
+    """The parties whose holdings count together: all listed parties, or each alone."""
+    ordered = sorted(set(roots))
+    return [tuple(ordered)] if rule.aggregate else [(root,) for root in ordered]
+
+
+def _chain(entity: str, parents: Mapping[str, str | None]) -> tuple[str, ...]:
+    chain = [entity]
+    while (parent := parents.get(chain[-1])) is not None and parent not in chain:
+        chain.append(parent)
+    return tuple(chain)
+
+
+def _evidence(
+    rule: Rule,
+    entity: str,
+    into: Sequence[Stake],
+    sure: Mapping[str, str | None],
+    maybe: Mapping[str, str | None],
+) -> Verdict:
+    """One group's verdict on ``entity``: the stakes its surely and possibly caught parties hold."""
+    verdict = CAPTURED if entity in sure else UNDETERMINED if entity in maybe else NOT_CAPTURED
+    counted = [s for s in into if s.owner in maybe and (s.relation == OWNS or rule.control)]
+    bases: list[tuple[str, Decimal, Decimal]] = []
+    for relation, basis in ((OWNS, "ownership"), (CONTROLS, "voting rights")):
+        stakes = [s for s in counted if s.relation == relation and not s.control_only]
+        if stakes:
+            low = sum((s.bounds()[0] for s in stakes if s.owner in sure), ZERO)
+            high = sum((s.bounds()[2] for s in stakes), ZERO)
+            bases.append((basis, low, high))
+    if any(s.control_only for s in counted):
+        bases.append(("control", HUNDRED if any(s.owner in sure for s in counted if s.control_only) else ZERO, HUNDRED))
+    basis, low, high = max(bases, key=lambda b: (b[1], b[2]), default=(None, ZERO, ZERO))
+    parents = sure if verdict == CAPTURED else maybe
+    chain = _chain(entity, parents) if verdict != NOT_CAPTURED else ()
+    return Verdict(entity, verdict, basis, low, high, tuple(counted), chain)
+
+
+def capture(
+    rule: Rule, listings: Sequence[Listing], stakes: Iterable[Stake]
+) -> dict[str, Verdict]:
+    """A rule's verdict on every party the listings and stakes touch.
+
+    Parameters
+    ----------
+    rule : Rule
+        The rule (see :func:`graph.analysis.rules.load_rule`).
+    listings : sequence of Listing
+        The listings of the rule's lists in force on the day.
+    stakes : iterable of Stake
+        The stakes in force on the day (others count as not held).
+
+    Returns
+    -------
+    dict
+        Entity -> :class:`Verdict`: ``listed`` for the listed parties, else captured,
+        undetermined or not captured (an entity some listed or caught party holds a stake in).
+
+    Examples
+    --------
+    OFAC FAQ 401: X owns 50 % of A and 10 % of B, A owns 40 % of B: A and B are blocked.
+
+    >>> from graph.model.shares import Share
+    >>> def stake(owner, owned, share):
+    ...     return Stake(owner, owned, "owns", (Claim(f"{owner}-{owned}", share=Share(share, exact=Decimal(share))),))
+    >>> x = Listing("X", "us", Claim("listing"), "OFAC")
+    >>> found = capture(load_rule("ofac"), [x], [stake("X", "A", "50"), stake("X", "B", "10"), stake("A", "B", "40")])
+    >>> {entity: v.verdict for entity, v in sorted(found.items())}
+    {'A': 'captured', 'B': 'captured', 'X': 'listed'}
+    >>> found["B"].low, found["B"].chain
+    (Decimal('50'), ('B', 'A', 'X'))
+    """
+    by_party: dict[str, list[Listing]] = defaultdict(list)
+    for listing in listings:
+        by_party[listing.party].append(listing)
+    out: dict[str, list[Stake]] = defaultdict(list)
+    into: dict[str, list[Stake]] = defaultdict(list)
+    for stake in stakes:
+        out[stake.owner].append(stake)
+        into[stake.owned].append(stake)
+    verdicts: dict[str, Verdict] = {
+        party: Verdict(party, LISTED, listings=tuple(found)) for party, found in by_party.items()
+    }
+    for group in _groups(rule, by_party):
+        sure = _closure(rule, group, out, upper=False)
+        maybe = _closure(rule, group, out, upper=True)
+        touched = {s.owned for holder in maybe for s in out.get(holder, ())}
+        for entity in sorted(touched - set(by_party)):
+            found = _evidence(rule, entity, into[entity], sure, maybe)
+            chain_root = found.chain[-1] if found.chain else None
+            found = replace(found, listings=tuple(by_party.get(chain_root or "", ())))
+            best = verdicts.get(entity)
+            if best is None or (RANK[found.verdict], found.low, found.high) > (RANK[best.verdict], best.low, best.high):
+                verdicts[entity] = found
+    return verdicts
+
+
+# -- reading what the question touches ---------------------------------------------------------
+
+
+def _current(claims: Iterable[Claim], day: dt.date) -> tuple[Claim, ...]:
+    """The claims in force on ``day`` that do not say the relation was halted."""
+    return tuple(c for c in claims if in_force(c, day) and c.status != HALTED)
+
+
+def _listings(reader: Reader, rule: Rule, day: dt.date, skipped: dict[str, int]) -> list[Listing]:
+    """The listings in force on ``day`` that the rule's lists name."""
+    names = reader.relations()
+    sanctions, governs = str(SKG.sanctions), str(SKG.governs)
+    edges = [(s, names[p], o) for s, p, o in reader.triples(sanctions)]
+    claims = reader.claims(edges)
+    issuers = sorted({s for s, _, _ in edges})
+    countries: dict[str, list[str]] = defaultdict(list)
+    for s, _, o in reader.edges([(issuer, governs) for issuer in issuers], forward=True):
+        countries[s].append(o.removeprefix(str(ID)))
+    measures = sorted({str(ID) + c.measure for found in claims.values() for c in found if c.measure})
+    labels = {m: a["label"] for m, a in reader.nodes(measures).items()}
+    found: list[Listing] = []
+    for s, _, o in sorted(edges):
+        for claim in claims.get((s, "sanctions", o), ()):
+            authority = labels.get(str(ID) + claim.measure) if claim.measure else None
+            wanted = any(
+                selector.matches(
+                    countries=countries[s],
+                    issuer=s.removeprefix(str(ID)),
+                    authority=authority,
+                    program=claim.program,
+                    measure=claim.measure,
+                )
+                for selector in rule.lists
+            )
+            if not wanted:
+                skipped["listings of other lists"] = skipped.get("listings of other lists", 0) + 1
+            elif not _current([claim], day):
+                skipped["listings not in force on the day"] = skipped.get("listings not in force on the day", 0) + 1
+            else:
+                found.append(Listing(o, s, claim, authority))
+    return found
+
+
+def read_ownership(reader: Reader, rule: Rule, day: dt.date) -> Ownership:
+    """A rule's verdicts on ``day``, reading only the listings and the stakes held by the
+    parties that may be caught (hop by hop: the stakes of the parties the upper-bound fixpoint
+    adds, until it adds none).
+
+    Raises
+    ------
+    QueryError
+        If the rule was not in force on ``day`` (the message gives its windows).
+    """
+    rule_window(rule, day)
+    skipped: dict[str, int] = {}
+    listings = _listings(reader, rule, day, skipped)
+    relations = {str(SKG.owns): OWNS} | ({str(SKG.controls): CONTROLS} if rule.control else {})
+    out: dict[str, list[Stake]] = {}
+    seeds = {listing.party for listing in listings}
+    frontier = sorted(seeds)
+    while frontier:
+        pairs = [(node, predicate) for node in frontier for predicate in relations]
+        triples = [(s, relations[p], o) for s, p, o in reader.edges(pairs, forward=True)]
+        claims = reader.claims(triples)
+        for node in frontier:
+            out[node] = []
+        for s, relation, o in sorted(triples):
+            current = _current(claims.get((s, relation, o), ()), day)
+            if current:
+                out[s].append(Stake(s, o, relation, current))
+            else:
+                skipped["stakes not in force on the day"] = skipped.get("stakes not in force on the day", 0) + 1
+        maybe = set()
+        for group in _groups(rule, seeds):
+            maybe |= set(_closure(rule, group, out, upper=True))
+        frontier = sorted(maybe - set(out))
+    stakes = [stake for held in out.values() for stake in held]
+    verdicts = capture(rule, listings, stakes)
+    touched = sorted(set(verdicts) | {s.owner for s in stakes})
+    labels = {node: a["label"] for node, a in reader.nodes(touched).items()}
+    return Ownership(rule, day, verdicts, labels, reader.read, skipped)
+
+
+def ownership(source: Source | Reader, rule: str | Rule = "ofac", *, day: dt.date | None = None) -> Ownership:
+    """A rule's verdicts on a day (today by default), read from a store, a build, a file, a
+    server or a reader.
+
+    Examples
+    --------
+    >>> from graph import build
+    >>> found = ownership(build(), "ofac", day=dt.date(2022, 4, 1))
+    >>> found.rule.id, found.caught()
+    ('ofac', [])
+    """
+    from graph.analysis.readers import EndpointReader, StoreReader  # noqa: PLC0415 - a reader only when asked
+    from graph.analysis.sources import open_reader  # noqa: PLC0415 - as above
+
+    reader = source if isinstance(source, StoreReader | EndpointReader) else open_reader(source)  # type: ignore[arg-type]
+    chosen = rule if isinstance(rule, Rule) else load_rule(rule)
+    return read_ownership(reader, chosen, day or dt.date.today())
+
+
+# -- records and tables -----------------------------------------------------------------------
+
+
+def _number(value: Decimal) -> str:
+    return format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
+
+
+def _claim_record(claim: Claim) -> dict[str, Any]:
+    return {
+        "claim": claim.id,
+        "share": claim.share.stated if claim.share else None,
+        "interest": claim.interest,
+        "start": claim.start.isoformat() if claim.start else None,
+        "end": claim.end.isoformat() if claim.end else None,
+        "sources": list(claim.sources),
+    }
+
+
+def ownership_records(result: Ownership, verdicts: Iterable[Verdict] | None = None) -> list[dict[str, Any]]:
+    """Verdicts as plain records (for JSON): each with its bounds, its stakes (owner, relation,
+    claims with share as stated, dates and sources), its chain and the chain's listings.
+    """
+    label = result.labels.get
+    records = []
+    for v in result.caught() if verdicts is None else verdicts:
+        records.append(
+            {
+                "entity": v.entity.removeprefix(str(ID)),
+                "label": label(v.entity),
+                "verdict": v.verdict,
+                "basis": v.basis,
+                "low": _number(v.low),
+                "high": _number(v.high),
+                "stakes": [
+                    {
+                        "owner": s.owner.removeprefix(str(ID)),
+                        "ownerLabel": label(s.owner),
+                        "relation": s.relation,
+                        "claims": [_claim_record(c) for c in s.claims],
+                    }
+                    for s in v.stakes
+                ],
+                "chain": [n.removeprefix(str(ID)) for n in v.chain],
+                "listings": [
+                    {
+                        "party": item.party.removeprefix(str(ID)),
+                        "issuer": item.issuer.removeprefix(str(ID)),
+                        "measure": item.claim.measure,
+                        "authority": item.authority,
+                        "program": item.claim.program,
+                        "start": item.claim.start.isoformat() if item.claim.start else None,
+                        "sources": list(item.claim.sources),
+                    }
+                    for item in v.listings
+                ],
+                "rule": result.rule.id,
+                "day": result.day.isoformat(),
+            }
+        )
+    return records
+
+
+def _stake_text(result: Ownership, stake: Stake) -> str:
+    """``Owner 30 (2020-01-01 to -, source-a)``: a stake in a table cell."""
+    parts = []
+    for claim in stake.claims:
+        share = claim.share.stated if claim.share else "share not stated"
+        dates = f"{claim.start or '-'} to {claim.end or '-'}"
+        parts.append(f"{share}, {dates}, {', '.join(claim.sources) or 'no source'}")
+    owner = result.labels.get(stake.owner) or stake.owner.removeprefix(str(ID))
+    verb = "" if stake.relation == OWNS else "controls: "
+    return f"{owner} {verb}{'; '.join(parts)}"
+
+
+def ownership_frame(result: Ownership, verdicts: Iterable[Verdict] | None = None) -> pd.DataFrame:
+    """Verdicts as a table: one row an entity, its stakes, chain and listings as text."""
+    import pandas as pd  # noqa: PLC0415 - pandas only for a table
+
+    label = result.labels.get
+    rows = []
+    for v in result.caught() if verdicts is None else verdicts:
+        rows.append(
+            {
+                "entity": v.entity.removeprefix(str(ID)),
+                "label": label(v.entity),
+                "verdict": v.verdict,
+                "basis": v.basis,
+                "low": float(v.low),
+                "high": float(v.high),
+                "stakes": " | ".join(_stake_text(result, s) for s in v.stakes),
+                "chain": " <- ".join(label(n) or n.removeprefix(str(ID)) for n in v.chain),
+                "listing": " | ".join(
+                    f"{item.authority or item.claim.measure or 'listed'}"
+                    + (f" ({item.claim.program})" if item.claim.program else "")
+                    + f", {', '.join(item.claim.sources) or 'no source'}"
+                    for item in v.listings
+                ),
+            }
+        )
+    columns = ["entity", "label", "verdict", "basis", "low", "high", "stakes", "chain", "listing"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def compare_rules(
+    source: Source | Reader,
+    rules: Sequence[str | Rule] | None = None,
+    *,
+    day: dt.date | None = None,
+    entities: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Rules side by side on the same graph and day: one row an entity any of them catches (or
+    each of ``entities``, IRIs), one column a rule (its verdict; ``not in force`` for a rule not
+    in force that day).
+    """
+    import pandas as pd  # noqa: PLC0415 - as above
+
+    from graph.analysis.rules import known_rules  # noqa: PLC0415 - only to compare them all
+    from graph.errors import QueryError  # noqa: PLC0415 - as above
+
+    chosen = [r if isinstance(r, Rule) else load_rule(r) for r in (rules or known_rules())]
+    when = day or dt.date.today()
+    results: dict[str, Ownership | None] = {}
+    for rule in chosen:
+        try:
+            results[rule.id] = ownership(source, rule, day=when)
+        except QueryError as exc:
+            if exc.parameter != "as-of":
+                raise
+            results[rule.id] = None
+    labels: dict[str, str | None] = {}
+    found: set[str] = set()
+    for result in results.values():
+        if result is not None:
+            labels.update(result.labels)
+            found |= {v.entity for v in result.caught()}
+    rows = []
+    for entity in sorted(found if entities is None else entities, key=lambda e: (labels.get(e) or "", e)):
+        row: dict[str, Any] = {"entity": entity.removeprefix(str(ID)), "label": labels.get(entity)}
+        for rule_id, result in results.items():
+            row[rule_id] = "not in force" if result is None else result.of(entity).verdict
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["entity", "label", *results])
