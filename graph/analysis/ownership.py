@@ -286,7 +286,7 @@ def capture(
     for group in _groups(rule, by_party):
         sure = _closure(rule, group, out, upper=False)
         maybe = _closure(rule, group, out, upper=True)
-        touched = {s.owned for holder in maybe for s in out.get(holder, ())}
+        touched = {s.owned for h in maybe for s in out.get(h, ()) if s.relation == OWNS or rule.control}
         for entity in sorted(touched - set(by_party)):
             found = _evidence(rule, entity, into[entity], sure, maybe)
             chain_root = found.chain[-1] if found.chain else None
