@@ -21,9 +21,11 @@ if _TYPE_CHECKING:
     from graph.analysis.entities import find_actors, find_entity, resolve_entity
     from graph.analysis.exposure import exposure, exposure_read
     from graph.analysis.index import ChainIndex, chain_index
+    from graph.analysis.ownership import Ownership, compare_rules, ownership, ownership_frame
     from graph.analysis.pattern import DEFAULT_PATTERN
     from graph.analysis.projection import project
     from graph.analysis.records import chains_frame
+    from graph.analysis.rules import Rule, load_rule
     from graph.analysis.search import chains_into, pressure_chains
     from graph.analysis.sources import open_reader
     from graph.analysis.whatif import whatif
@@ -65,9 +67,11 @@ _EXPORTS: dict[str, str] = {
     "NamedQuery": "graph.sparql.queries",
     "Ontology": "graph.model.ontology",
     "OntologyError": "graph.errors",
+    "Ownership": "graph.analysis.ownership",
     "PatternError": "graph.errors",
     "Problem": "graph.errors",
     "QueryError": "graph.errors",
+    "Rule": "graph.analysis.rules",
     "SKG": "graph.model.namespace",
     "SanctionsKGError": "graph.errors",
     "ViewPage": "graph.view.page",
@@ -76,6 +80,7 @@ _EXPORTS: dict[str, str] = {
     "chains_frame": "graph.analysis.records",
     "chains_into": "graph.analysis.search",
     "chokepoints": "graph.analysis.cuts",
+    "compare_rules": "graph.analysis.ownership",
     "default_data_dir": "graph.paths",
     "default_ontology_dir": "graph.paths",
     "execute": "graph.sparql.run",
@@ -85,10 +90,13 @@ _EXPORTS: dict[str, str] = {
     "find_entity": "graph.analysis.entities",
     "graph_as_of": "graph.analysis.asof",
     "load_ontology": "graph.model.ontology",
+    "load_rule": "graph.analysis.rules",
     "named_queries": "graph.sparql.queries",
     "named_query": "graph.sparql.queries",
     "open_reader": "graph.analysis.sources",
     "open_store": "graph.sparql.store",
+    "ownership": "graph.analysis.ownership",
+    "ownership_frame": "graph.analysis.ownership",
     "pressure_chains": "graph.analysis.search",
     "project": "graph.analysis.projection",
     "query_file": "graph.sparql.queries",
@@ -124,9 +132,11 @@ __all__ = [
     "NamedQuery",
     "Ontology",
     "OntologyError",
+    "Ownership",
     "PatternError",
     "Problem",
     "QueryError",
+    "Rule",
     "SanctionsKGError",
     "ViewPage",
     "__version__",
@@ -135,6 +145,7 @@ __all__ = [
     "chains_frame",
     "chains_into",
     "chokepoints",
+    "compare_rules",
     "default_data_dir",
     "default_ontology_dir",
     "execute",
@@ -144,10 +155,13 @@ __all__ = [
     "find_entity",
     "graph_as_of",
     "load_ontology",
+    "load_rule",
     "named_queries",
     "named_query",
     "open_reader",
     "open_store",
+    "ownership",
+    "ownership_frame",
     "pressure_chains",
     "project",
     "query_file",

@@ -127,17 +127,25 @@ def _share(first: Callable[[str], Any]) -> Share | None:
     ``None`` if the claim states none.
 
     >>> values = {MINIMUM: ox.Literal("25"), MINIMUM_OPEN: ox.Literal("true"), STATED: ox.Literal(">25")}
-    >>> _share(values.get)
-    Share(stated='>25', exact=None, minimum=Decimal('25'), maximum=None, minimum_exclusive=True, maximum_exclusive=False)
+    >>> share = _share(values.get)
+    >>> share.stated, share.minimum, share.minimum_exclusive, share.maximum
+    ('>25', Decimal('25'), True, None)
     >>> _share({}.get) is None
     True
     """
     exact, low, high, stated = first(EXACT), first(MINIMUM), first(MAXIMUM), first(STATED)
     if exact is None and low is None and high is None and stated is None:
         return None
-    number = [Decimal(t.value) if t is not None else None for t in (exact, low, high)]
+    figures = [Decimal(t.value) if t is not None else None for t in (exact, low, high)]
     words = stated.value if stated is not None else next(t.value for t in (exact, low, high) if t is not None)
-    return Share(words, *number, _true(first(MINIMUM_OPEN)), _true(first(MAXIMUM_OPEN)))
+    return Share(
+        words,
+        exact=figures[0],
+        minimum=figures[1],
+        maximum=figures[2],
+        minimum_exclusive=_true(first(MINIMUM_OPEN)),
+        maximum_exclusive=_true(first(MAXIMUM_OPEN)),
+    )
 
 
 def _claim(claim: str, objects: Callable[[str], Sequence[Any]]) -> tuple[tuple[str, str, str], Claim] | None:

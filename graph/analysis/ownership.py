@@ -71,7 +71,8 @@ class Stake:
     @property
     def control_only(self) -> bool:
         """Control that states no share (board appointment, other influence): it captures alone
-        where a rule counts control."""
+        where a rule counts control.
+        """
         return self.relation == CONTROLS and all(c.share is None for c in self.claims)
 
     def bounds(self) -> tuple[Decimal, bool, Decimal, bool]:
@@ -80,13 +81,16 @@ class Stake:
         states no share allows 0 to 100 %).
 
         >>> from graph.model.shares import Share
-        >>> thirty, range_ = Share("30", exact=Decimal(30)), Share(">25", minimum=Decimal(25), minimum_exclusive=True)
+        >>> thirty = Share("30", exact=Decimal(30))
+        >>> range_ = Share(">25", minimum=Decimal(25), minimum_exclusive=True)
         >>> Stake("x", "a", "owns", (Claim("c1", share=thirty), Claim("c2", share=range_))).bounds()
         (Decimal('25'), True, Decimal('100'), False)
         >>> Stake("x", "a", "owns", (Claim("c1"),)).bounds()
         (Decimal('0'), False, Decimal('100'), False)
         """
-        ends = [c.share.bounds() if c.share is not None else (ZERO, False, HUNDRED, False) for c in self.claims]
+        ends = [
+            c.share.bounds() if c.share is not None else (ZERO, False, HUNDRED, False) for c in self.claims
+        ]
         low = min(e[0] for e in ends)
         high = max(e[2] for e in ends)
         return (
@@ -100,7 +104,8 @@ class Stake:
 @dataclass(frozen=True)
 class Listing:
     """A listing that seeds a rule: ``party`` listed by ``issuer``, as ``claim`` states it, under
-    a measure whose label is ``authority``."""
+    a measure whose label is ``authority``.
+    """
 
     party: str
     issuer: str
@@ -223,24 +228,24 @@ def _evidence(
     """One group's verdict on ``entity``: the stakes its surely and possibly caught parties hold."""
     verdict = CAPTURED if entity in sure else UNDETERMINED if entity in maybe else NOT_CAPTURED
     counted = [s for s in into if s.owner in maybe and (s.relation == OWNS or rule.control)]
-    bases: list[tuple[str, Decimal, Decimal]] = []
-    for relation, basis in ((OWNS, "ownership"), (CONTROLS, "voting rights")):
+    bases: list[tuple[str | None, Decimal, Decimal]] = []
+    for relation, name in ((OWNS, "ownership"), (CONTROLS, "voting rights")):
         stakes = [s for s in counted if s.relation == relation and not s.control_only]
         if stakes:
             low = sum((s.bounds()[0] for s in stakes if s.owner in sure), ZERO)
             high = sum((s.bounds()[2] for s in stakes), ZERO)
-            bases.append((basis, low, high))
+            bases.append((name, low, high))
     if any(s.control_only for s in counted):
-        bases.append(("control", HUNDRED if any(s.owner in sure for s in counted if s.control_only) else ZERO, HUNDRED))
+        bases.append(
+            ("control", HUNDRED if any(s.owner in sure for s in counted if s.control_only) else ZERO, HUNDRED)
+        )
     basis, low, high = max(bases, key=lambda b: (b[1], b[2]), default=(None, ZERO, ZERO))
     parents = sure if verdict == CAPTURED else maybe
     chain = _chain(entity, parents) if verdict != NOT_CAPTURED else ()
     return Verdict(entity, verdict, basis, low, high, tuple(counted), chain)
 
 
-def capture(
-    rule: Rule, listings: Sequence[Listing], stakes: Iterable[Stake]
-) -> dict[str, Verdict]:
+def capture(rule: Rule, listings: Sequence[Listing], stakes: Iterable[Stake]) -> dict[str, Verdict]:
     """A rule's verdict on every party the listings and stakes touch.
 
     Parameters
@@ -264,9 +269,11 @@ def capture(
 
     >>> from graph.model.shares import Share
     >>> def stake(owner, owned, share):
-    ...     return Stake(owner, owned, "owns", (Claim(f"{owner}-{owned}", share=Share(share, exact=Decimal(share))),))
+    ...     claim = Claim(f"{owner}-{owned}", share=Share(share, exact=Decimal(share)))
+    ...     return Stake(owner, owned, "owns", (claim,))
     >>> x = Listing("X", "us", Claim("listing"), "OFAC")
-    >>> found = capture(load_rule("ofac"), [x], [stake("X", "A", "50"), stake("X", "B", "10"), stake("A", "B", "40")])
+    >>> stakes = [stake("X", "A", "50"), stake("X", "B", "10"), stake("A", "B", "40")]
+    >>> found = capture(load_rule("ofac"), [x], stakes)
     >>> {entity: v.verdict for entity, v in sorted(found.items())}
     {'A': 'captured', 'B': 'captured', 'X': 'listed'}
     >>> found["B"].low, found["B"].chain
@@ -292,7 +299,11 @@ def capture(
             chain_root = found.chain[-1] if found.chain else None
             found = replace(found, listings=tuple(by_party.get(chain_root or "", ())))
             best = verdicts.get(entity)
-            if best is None or (RANK[found.verdict], found.low, found.high) > (RANK[best.verdict], best.low, best.high):
+            if best is None or (RANK[found.verdict], found.low, found.high) > (
+                RANK[best.verdict],
+                best.low,
+                best.high,
+            ):
                 verdicts[entity] = found
     return verdicts
 
@@ -334,7 +345,9 @@ def _listings(reader: Reader, rule: Rule, day: dt.date, skipped: dict[str, int])
             if not wanted:
                 skipped["listings of other lists"] = skipped.get("listings of other lists", 0) + 1
             elif not _current([claim], day):
-                skipped["listings not in force on the day"] = skipped.get("listings not in force on the day", 0) + 1
+                skipped["listings not in force on the day"] = (
+                    skipped.get("listings not in force on the day", 0) + 1
+                )
             else:
                 found.append(Listing(o, s, claim, authority))
     return found
@@ -368,7 +381,9 @@ def read_ownership(reader: Reader, rule: Rule, day: dt.date) -> Ownership:
             if current:
                 out[s].append(Stake(s, o, relation, current))
             else:
-                skipped["stakes not in force on the day"] = skipped.get("stakes not in force on the day", 0) + 1
+                skipped["stakes not in force on the day"] = (
+                    skipped.get("stakes not in force on the day", 0) + 1
+                )
         maybe = set()
         for group in _groups(rule, seeds):
             maybe |= set(_closure(rule, group, out, upper=True))

@@ -330,7 +330,9 @@ class EndpointReader:
     def triples(self, predicate: str) -> list[Triple]:
         """As :meth:`Reader.triples`."""
         rows = self._checked(FORWARD, FORWARD_COUNT, ["p"], [(ox.NamedNode(predicate),)])
-        return [(row["s"].value, predicate, row["o"].value) for row in rows if isinstance(row["s"], ox.NamedNode)]
+        return [
+            (row["s"].value, predicate, row["o"].value) for row in rows if isinstance(row["s"], ox.NamedNode)
+        ]
 
     def claims(self, edges: Collection[Edge]) -> dict[Edge, tuple[Claim, ...]]:
         """As :meth:`Reader.claims`."""

@@ -107,4 +107,3 @@ def ownership_command(
             err_console.print(f"read {result.read} triples; left out: {left or 'nothing'}", markup=False)
     except SanctionsKGError as exc:
         fail(exc)
-

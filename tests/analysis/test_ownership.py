@@ -3,7 +3,6 @@ brute-force reading of each rule's definition on random ownership graphs."""
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 from collections.abc import Sequence
 from dataclasses import replace
@@ -21,9 +20,9 @@ from graph.model.shares import Share, read_share
 OFAC, EU, UK, BIS = (load_rule(name) for name in ("ofac", "eu", "uk", "bis-affiliates"))
 
 
-def stake(owner: str, owned: str, share: str | None, relation: str = "owns", **dates: dt.date) -> Stake:
+def stake(owner: str, owned: str, share: str | None, relation: str = "owns") -> Stake:
     """A stake as a source states it (``share`` as written, e.g. ``"25-60"``; ``None``: none)."""
-    claim = Claim(f"{owner}-{relation}-{owned}", share=read_share(share) if share else None, **dates)
+    claim = Claim(f"{owner}-{relation}-{owned}", share=read_share(share) if share else None)
     return Stake(owner, owned, relation, (claim,))
 
 
@@ -176,7 +175,9 @@ def _least(rule: Rule, roots: set[str], shares: dict[tuple[str, str], Decimal]) 
         for chosen in itertools.combinations(others, size):
             members = roots | set(chosen)
             if all(
-                not _meets(rule, sum((v for (o, e), v in shares.items() if e == n and o in members), Decimal(0)))
+                not _meets(
+                    rule, sum((v for (o, e), v in shares.items() if e == n and o in members), Decimal(0))
+                )
                 for n in NODES
                 if n not in members
             ):
@@ -204,7 +205,12 @@ def test_the_fixpoint_equals_the_definition_read_by_brute_force(
     stakes: dict[tuple[str, str], list[int]], roots: set[str], rule: Rule
 ) -> None:
     values = [
-        Stake(o, e, "owns", (Claim(f"{o}-{e}", share=Share(f"{lo}-{hi}", minimum=Decimal(lo), maximum=Decimal(hi))),))
+        Stake(
+            o,
+            e,
+            "owns",
+            (Claim(f"{o}-{e}", share=Share(f"{lo}-{hi}", minimum=Decimal(lo), maximum=Decimal(hi))),),
+        )
         for (o, e), (lo, hi) in stakes.items()
     ]
     found = capture(rule, listed(*roots), values)

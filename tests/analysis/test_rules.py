@@ -30,8 +30,10 @@ def test_the_shipped_rules_state_threshold_comparison_aggregation_and_control() 
 def test_every_rule_cites_its_sources_and_seeds_from_at_least_one_list() -> None:
     for name in known_rules():
         rule = load_rule(name)
-        assert rule.sources and all(source["title"] and source["citation"] for source in rule.sources)
-        assert rule.lists and rule.note
+        assert rule.sources
+        assert all(source["title"] and source["citation"] for source in rule.sources)
+        assert rule.lists
+        assert rule.note
 
 
 def test_the_bis_affiliates_rule_is_suspended_for_a_year_from_10_november_2025() -> None:
@@ -72,7 +74,11 @@ def _edited(tmp_path: Path, old: str, new: str) -> Path:
         ('indirect = "in-full"', 'indirect = "multiplied"', "indirect"),
         ("from = 2014-08-13", 'from = "13 August 2014"', "in_force[1].from"),
         ('authorities = ["OFAC"', 'authority = ["OFAC"', "lists[1].authority"),
-        ('authorities = ["OFAC", "Office of Foreign Assets Control"]', "authorities = []", "lists[1].authorities"),
+        (
+            'authorities = ["OFAC", "Office of Foreign Assets Control"]',
+            "authorities = []",
+            "lists[1].authorities",
+        ),
         ('citation = "Federal Register', 'cite = "Federal Register', "sources[1].citation"),
     ],
 )

@@ -11,8 +11,8 @@ from graph.importers.common import entity_iri, iri, literal
 from graph.importers.ftm.index import _Index
 from graph.importers.ftm.read import _date, _LeftOutError, _LineError
 from graph.importers.ftm.schemata import CLAIM_TERMS, DOCUMENTS, KINDS, NOT_MODELLED, RELATIONS, UNREFERENCED
-from graph.model.shares import read_share
 from graph.importers.ftm.write import LABEL, TYPE, XSD, P, _Writer
+from graph.model.shares import read_share
 
 __all__: list[str] = []
 
