@@ -125,6 +125,24 @@ def ftm_command(
     _run(partial(import_ftm, report_file=report), file, out, _known(graph, store, data, ontology), skip_bad)
 
 
+@import_app.command("bods")
+def bods_command(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="Beneficial Ownership Data Standard 0.4 statements: a JSON array, or one a line."
+        ),
+    ],
+    out: OutOption,
+    skip_bad: SkipOption = False,
+) -> None:
+    """Import BODS 0.4 entities, people and their interests (stakes, control, board roles)."""
+    from graph.importers.bods.run import import_bods
+    from graph.importers.common import Known
+
+    _run(import_bods, file, out, Known(), skip_bad)
+
+
 def _delta(
     file: Path, store: Path | None, report: Path | None, skip_bad: bool, unused: dict[str, object]
 ) -> None:
