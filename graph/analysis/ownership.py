@@ -21,10 +21,11 @@ held by the parties that may be caught, hop by hop, from a store, a file, a buil
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict, deque
-from collections.abc import Iterable, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from graph.analysis.asof import HALTED, in_force
@@ -45,15 +46,19 @@ __all__ = [
     "Verdict",
     "capture",
     "compare_rules",
+    "evidence_text",
     "ownership",
     "ownership_frame",
+    "ownership_graph",
     "ownership_records",
+    "ownership_rows",
     "read_ownership",
 ]
 
 LISTED, CAPTURED, UNDETERMINED, NOT_CAPTURED = "listed", "captured", "undetermined", "not captured"
 RANK = {LISTED: 3, CAPTURED: 2, UNDETERMINED: 1, NOT_CAPTURED: 0}
 OWNS, CONTROLS = "owns", "controls"
+NOT_IN_FORCE = "stakes not in force on the day"
 ZERO, HUNDRED = Decimal(0), Decimal(100)
 
 
@@ -75,6 +80,7 @@ class Stake:
         """
         return self.relation == CONTROLS and all(c.share is None for c in self.claims)
 
+    @cached_property
     def bounds(self) -> tuple[Decimal, bool, Decimal, bool]:
         """The least and greatest share its claims allow, each with whether the share may not
         equal it: the hull of its claims' shares (sources that disagree widen it; a claim that
@@ -83,9 +89,9 @@ class Stake:
         >>> from graph.model.shares import Share
         >>> thirty = Share("30", exact=Decimal(30))
         >>> range_ = Share(">25", minimum=Decimal(25), minimum_exclusive=True)
-        >>> Stake("x", "a", "owns", (Claim("c1", share=thirty), Claim("c2", share=range_))).bounds()
+        >>> Stake("x", "a", "owns", (Claim("c1", share=thirty), Claim("c2", share=range_))).bounds
         (Decimal('25'), True, Decimal('100'), False)
-        >>> Stake("x", "a", "owns", (Claim("c1"),)).bounds()
+        >>> Stake("x", "a", "owns", (Claim("c1"),)).bounds
         (Decimal('0'), False, Decimal('100'), False)
         """
         ends = [
@@ -178,30 +184,41 @@ class _Sum:
 
 
 def _closure(
-    rule: Rule, roots: Iterable[str], out: Mapping[str, Sequence[Stake]], *, upper: bool
+    rule: Rule,
+    roots: Iterable[str],
+    out: Mapping[str, Sequence[Stake]],
+    *,
+    upper: bool,
+    fetch: Callable[[list[str]], None] | None = None,
 ) -> dict[str, str | None]:
     """The parties a rule catches from ``roots`` over the stakes in ``out`` (by owner): each
-    with the holder whose stake made it join (``None`` for a root).
+    with the holder whose stake made it join (``None`` for a root). The holders are taken a
+    wave at a time (those that joined in the wave before); ``fetch``, if given, is called with
+    each wave first, to read their stakes into ``out``.
     """
     members: dict[str, str | None] = dict.fromkeys(roots)
     sums: dict[tuple[str, str], _Sum] = defaultdict(_Sum)
-    queue = deque(sorted(members))
-    while queue:
-        holder = queue.popleft()
-        for stake in out.get(holder, ()):
-            owned = stake.owned
-            if owned in members or (stake.relation == CONTROLS and not rule.control):
-                continue
-            if stake.control_only:
-                joins = True
-            else:
-                low, low_open, high, high_open = stake.bounds()
-                total = sums[(owned, stake.relation)]
-                total.add(high if upper else low, high_open if upper else low_open)
-                joins = _reaches(rule, total.value, total.open, upper=upper)
-            if joins:
-                members[owned] = holder
-                queue.append(owned)
+    wave = sorted(members)
+    while wave:
+        if fetch is not None:
+            fetch(wave)
+        joined: list[str] = []
+        for holder in wave:
+            for stake in out.get(holder, ()):
+                owned = stake.owned
+                if owned in members or (stake.relation == CONTROLS and not rule.control):
+                    continue
+                if stake.control_only:
+                    joins = True
+                else:
+                    low, low_open, high, high_open = stake.bounds
+                    total = sums[(owned, stake.relation)]
+                    total.add(high if upper else low, high_open if upper else low_open)
+                    joins = _reaches(rule, total.value, total.open, upper=upper)
+                if joins:
+                    members[owned] = holder
+                    joined.append(owned)
+        wave = joined
     return members
 
 
@@ -232,8 +249,8 @@ def _evidence(
     for relation, name in ((OWNS, "ownership"), (CONTROLS, "voting rights")):
         stakes = [s for s in counted if s.relation == relation and not s.control_only]
         if stakes:
-            low = sum((s.bounds()[0] for s in stakes if s.owner in sure), ZERO)
-            high = sum((s.bounds()[2] for s in stakes), ZERO)
+            low = sum((s.bounds[0] for s in stakes if s.owner in sure), ZERO)
+            high = sum((s.bounds[2] for s in stakes), ZERO)
             bases.append((name, low, high))
     if any(s.control_only for s in counted):
         bases.append(
@@ -368,26 +385,24 @@ def read_ownership(reader: Reader, rule: Rule, day: dt.date) -> Ownership:
     listings = _listings(reader, rule, day, skipped)
     relations = {str(SKG.owns): OWNS} | ({str(SKG.controls): CONTROLS} if rule.control else {})
     out: dict[str, list[Stake]] = {}
-    seeds = {listing.party for listing in listings}
-    frontier = sorted(seeds)
-    while frontier:
-        pairs = [(node, predicate) for node in frontier for predicate in relations]
+
+    def fetch(wave: list[str]) -> None:
+        """Read the stakes in force on the day of the holders not read yet."""
+        fresh = [node for node in wave if node not in out]
+        pairs = [(node, predicate) for node in fresh for predicate in relations]
         triples = [(s, relations[p], o) for s, p, o in reader.edges(pairs, forward=True)]
         claims = reader.claims(triples)
-        for node in frontier:
+        for node in fresh:
             out[node] = []
         for s, relation, o in sorted(triples):
             current = _current(claims.get((s, relation, o), ()), day)
             if current:
                 out[s].append(Stake(s, o, relation, current))
             else:
-                skipped["stakes not in force on the day"] = (
-                    skipped.get("stakes not in force on the day", 0) + 1
-                )
-        maybe = set()
-        for group in _groups(rule, seeds):
-            maybe |= set(_closure(rule, group, out, upper=True))
-        frontier = sorted(maybe - set(out))
+                skipped[NOT_IN_FORCE] = skipped.get(NOT_IN_FORCE, 0) + 1
+
+    # what any group may catch is within what all the listed parties together may catch
+    _closure(replace(rule, aggregate=True), {x.party for x in listings}, out, upper=True, fetch=fetch)
     stakes = [stake for held in out.values() for stake in held]
     verdicts = capture(rule, listings, stakes)
     touched = sorted(set(verdicts) | {s.owner for s in stakes})
@@ -477,21 +492,37 @@ def ownership_records(result: Ownership, verdicts: Iterable[Verdict] | None = No
 
 
 def _stake_text(result: Ownership, stake: Stake) -> str:
-    """``Owner 30 (2020-01-01 to -, source-a)``: a stake in a table cell."""
+    """A stake in a table cell: ``Owner 30 (from 2020-01-01 to 2021-06-30; sources: a)``.
+
+    >>> from graph.model.shares import read_share
+    >>> claim = Claim("c", share=read_share("25-60"), start=dt.date(2020, 1, 1), sources=("src",))
+    >>> found = Ownership(load_rule("ofac"), dt.date(2024, 1, 1), {}, {"x": "X"})
+    >>> _stake_text(found, Stake("x", "a", "owns", (claim,)))
+    'X 25-60 (from 2020-01-01; sources: src)'
+    """
     parts = []
     for claim in stake.claims:
         share = claim.share.stated if claim.share else "share not stated"
-        dates = f"{claim.start or '-'} to {claim.end or '-'}"
-        parts.append(f"{share}, {dates}, {', '.join(claim.sources) or 'no source'}")
+        dates = (
+            (f"from {claim.start or '?'}" + (f" to {claim.end}" if claim.end else ""))
+            if claim.start or claim.end
+            else ""
+        )
+        sources = f"sources: {', '.join(claim.sources)}" if claim.sources else "no source"
+        parts.append(f"{share} ({'; '.join(filter(None, [dates, sources]))})")
     owner = result.labels.get(stake.owner) or stake.owner.removeprefix(str(ID))
     verb = "" if stake.relation == OWNS else "controls: "
     return f"{owner} {verb}{'; '.join(parts)}"
 
 
-def ownership_frame(result: Ownership, verdicts: Iterable[Verdict] | None = None) -> pd.DataFrame:
-    """Verdicts as a table: one row an entity, its stakes, chain and listings as text."""
-    import pandas as pd  # noqa: PLC0415 - pandas only for a table
+ROW_COLUMNS = ("entity", "label", "verdict", "basis", "low", "high", "stakes", "chain", "listing")
+"""The columns of :func:`ownership_rows` and :func:`ownership_frame`."""
 
+
+def ownership_rows(result: Ownership, verdicts: Iterable[Verdict] | None = None) -> list[dict[str, Any]]:
+    """Verdicts as flat rows (for a table or CSV): one an entity, its stakes, chain and listings
+    as text, its bounds as numbers written as the sources write them.
+    """
     label = result.labels.get
     rows = []
     for v in result.caught() if verdicts is None else verdicts:
@@ -501,8 +532,8 @@ def ownership_frame(result: Ownership, verdicts: Iterable[Verdict] | None = None
                 "label": label(v.entity),
                 "verdict": v.verdict,
                 "basis": v.basis,
-                "low": float(v.low),
-                "high": float(v.high),
+                "low": _number(v.low),
+                "high": _number(v.high),
                 "stakes": " | ".join(_stake_text(result, s) for s in v.stakes),
                 "chain": " <- ".join(label(n) or n.removeprefix(str(ID)) for n in v.chain),
                 "listing": " | ".join(
@@ -513,8 +544,41 @@ def ownership_frame(result: Ownership, verdicts: Iterable[Verdict] | None = None
                 ),
             }
         )
-    columns = ["entity", "label", "verdict", "basis", "low", "high", "stakes", "chain", "listing"]
-    return pd.DataFrame(rows, columns=columns)
+    return rows
+
+
+def evidence_text(result: Ownership, verdict: Verdict) -> str:
+    """A verdict's evidence in a few lines of text (a view's tooltip): its bounds and basis, the
+    stakes counted, the chain to a listing and the listing's measure and sources.
+    """
+    [row] = ownership_rows(result, [verdict])
+    lines = [f"{result.rule.name}, {result.day}: {verdict.verdict}"]
+    if verdict.verdict != LISTED:
+        lines.append(f"{row['basis'] or 'no stake'} {row['low']} to {row['high']} %")
+        lines += [f"- {_stake_text(result, s)}" for s in verdict.stakes]
+        lines.append(f"chain: {row['chain']}")
+    lines.append(f"listing: {row['listing'] or 'none'}")
+    return "\n".join(lines)
+
+
+def ownership_graph(reader: Reader, result: Ownership) -> Any:
+    """The part of the graph a rule's verdicts rest on, as a projection: the listed parties and
+    their listings, the captured and undetermined entities, and the stakes counted.
+    """
+    from graph.analysis.cone import subgraph  # noqa: PLC0415 - the projection only for a drawing
+
+    shown = [v for v in result.verdicts.values() if v.verdict != NOT_CAPTURED]
+    edges = {(s.owner, s.relation, s.owned) for v in shown for s in v.stakes}
+    edges |= {(x.issuer, "sanctions", x.party) for v in shown for x in v.listings}
+    return subgraph(reader, sorted(edges), [v.entity for v in shown])
+
+
+def ownership_frame(result: Ownership, verdicts: Iterable[Verdict] | None = None) -> pd.DataFrame:
+    """Verdicts as a table (:func:`ownership_rows`; ``low`` and ``high`` as numbers)."""
+    import pandas as pd  # noqa: PLC0415 - pandas only for a table
+
+    frame = pd.DataFrame(ownership_rows(result, verdicts), columns=list(ROW_COLUMNS))
+    return frame.astype({"low": float, "high": float})
 
 
 def compare_rules(

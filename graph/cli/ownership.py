@@ -29,6 +29,7 @@ from graph.cli.support import (
     err_console,
     fail,
     print_frame,
+    print_records,
     source_reader,
 )
 from graph.errors import QueryError, SanctionsKGError
@@ -71,7 +72,13 @@ def ownership_command(
     rule's threshold, each with its stakes, their bounds and the chain to a listing.
     """
     from graph.analysis.entities import find_entity
-    from graph.analysis.ownership import compare_rules, ownership, ownership_frame, ownership_records
+    from graph.analysis.ownership import (
+        ROW_COLUMNS,
+        compare_rules,
+        ownership,
+        ownership_records,
+        ownership_rows,
+    )
     from graph.analysis.rules import load_rule
 
     try:
@@ -100,8 +107,8 @@ def ownership_command(
             sys.stdout.write(json.dumps(records, indent=2, ensure_ascii=False) + "\n")
         else:
             title = f"{chosen.name}, {day}" if fmt == "table" else None
-            frame = ownership_frame(result, verdicts)
-            print_frame(frame, fmt, title, default=COLUMNS, columns=columns, wide=wide)
+            rows = ownership_rows(result, verdicts)
+            print_records(rows, ROW_COLUMNS, fmt, title, default=COLUMNS, columns=columns, wide=wide)
         if fmt == "table" or result.skipped:
             left = ", ".join(f"{what}: {n}" for what, n in sorted(result.skipped.items()))
             err_console.print(f"read {result.read} triples; left out: {left or 'nothing'}", markup=False)

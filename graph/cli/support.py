@@ -173,11 +173,12 @@ def print_records(
     fmt: str,
     title: str | None = None,
     *,
+    default: Sequence[str] | None = None,
     columns: str | None = None,
     wide: bool = False,
 ) -> None:
     """Print plain records (whose keys are ``names``) as ``table``, ``csv`` or ``json``, as
-    :func:`print_frame` prints a frame, without pandas.
+    :func:`print_frame` prints a frame, without pandas (the table shows the ``default`` columns).
 
     Raises
     ------
@@ -197,7 +198,7 @@ def print_records(
     if fmt != "table":
         raise QueryError(f"write it as table, json or csv, not {fmt}", parameter="format")
     rows = [["" if record.get(name) is None else str(record[name]) for name in names] for record in records]
-    print_table(names, rows, title, columns=columns, wide=wide)
+    print_table(names, rows, title, default=default, columns=columns, wide=wide)
 
 
 def print_table(

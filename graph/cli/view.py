@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -47,6 +48,14 @@ def view_command(
         str | None, typer.Option("--product", help="Only relations about this product (or no product).")
     ] = None,
     focus: Annotated[str | None, typer.Option("--focus", help="Only the entities near this one.")] = None,
+    ownership: Annotated[
+        str | None,
+        typer.Option(
+            "--ownership",
+            help="Draw what this ownership rule (ofac, eu, uk, bis-affiliates) catches on the --as-of day "
+            "(today by default), each entity marked with its verdict and evidence.",
+        ),
+    ] = None,
     depth: Annotated[int, typer.Option("--depth", help="How many relations from --focus, 0 to 10.")] = 1,
     pattern: PatternOption = DEFAULT_PATTERN,
     max_hops: HopsOption = 6,
@@ -71,6 +80,17 @@ def view_command(
     try:
         day = as_of_day(as_of)
         where = {"endpoint": endpoint, "default_graph": default_graph, "user": user, "password": password}
+        if ownership is not None:
+            if chains is not None or focus is not None:
+                raise SanctionsKGError("--ownership: draw it alone (not with --chains or --focus)")
+            _ownership_page(
+                ownership,
+                day,
+                out,
+                title,
+                source_reader(graph, store, data, ontology, timeout=timeout, **where),
+            )
+            return
         if chains is not None or endpoint is not None:
             reader = source_reader(graph, store, data, ontology, timeout=timeout, **where)
             G, ends, centre = _read(reader, chains, focus, depth, product, pattern=pattern, max_hops=max_hops)
@@ -156,3 +176,20 @@ def _focused(focus: str, depth: int, store: Path | None) -> nx.MultiDiGraph | No
             with working(f"reading the graph around {focus}"):
                 return project_around(opened, candidate, depth)
     return None
+
+
+def _ownership_page(rule: str, day: dt.date | None, out: Path, title: str | None, reader: Reader) -> None:
+    """Draw what a rule catches on a day, each entity marked with its verdict and evidence."""
+    from graph.analysis.ownership import ownership, ownership_graph
+    from graph.analysis.rules import load_rule, rule_window
+    from graph.view.page import write_view
+
+    chosen = load_rule(Path(rule) if rule.endswith(".toml") else rule)
+    when = day or dt.date.today()
+    rule_window(chosen, when)
+    result = ownership(reader, chosen, day=when)
+    G = ownership_graph(reader, result)
+    heading = title or f"What the {chosen.name} catches on {when}"
+    with working(f"drawing {out}"):
+        path = write_view(G, out, title=heading, ownership=result)
+    out_console.print(f"wrote {path}", markup=False)

@@ -6,7 +6,7 @@ duplicates: quadratic), each drawn as the style says.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import networkx as nx
@@ -49,6 +49,7 @@ def view_data(
     G: nx.MultiDiGraph,
     *,
     chains: Iterable[Chain] | None = None,
+    marks: Mapping[str, tuple[str, str]] | None = None,
     title: str = "sanctions-kg",
     style: ViewStyle | None = None,
     layout_above: int = LAYOUT_ABOVE,
@@ -56,7 +57,9 @@ def view_data(
     """Everything the page draws, as plain data: nodes, edges, legend, chains and options.
 
     Every node and edge of ``G`` is drawn; those on ``chains`` (if asked for, even none) are
-    highlighted, listed, and the rest dimmed. ``G`` is not changed.
+    highlighted, listed, and the rest dimmed. ``marks`` gives nodes a verdict (``captured``,
+    ``undetermined``, ``listed``: a border of the style's ``verdicts``) and its evidence, as
+    text, added to the node's tooltip. ``G`` is not changed.
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("a", cls="Government", label="A"); G.add_node("b", cls="Country", label="B")
@@ -87,6 +90,14 @@ def view_data(
             "title": f"{label}\n{cls or 'no class'}\n{node}",
             "chain": node in on_nodes,
         }
+        if node in (marks or {}):
+            verdict, evidence = (marks or {})[node]
+            mark = style.verdicts.get(verdict, {})
+            entry["verdict"] = verdict
+            entry["color"] = {"background": entry["color"], "border": mark.get("border", "#000000")}
+            entry["borderWidth"] = mark.get("width", 3)
+            entry["shapeProperties"] = {"borderDashes": mark.get("dashes", False)}
+            entry["title"] += f"\n{evidence}"
         if node in positions:
             entry["x"], entry["y"] = positions[node]
         nodes.append(entry)
@@ -133,6 +144,11 @@ def view_data(
             "classes": [{"name": c or "no class", "value": c, **style.of_class(c)} for c in present_classes],
             "relations": [{"name": r, **style.of_relation(r)} for r in present_relations],
             "statuses": [{"name": s, **style.of_status(s)} for s in style.statuses],
+            "verdicts": [
+                {"name": v, **style.verdicts[v]}
+                for v in style.verdicts
+                if v in {n.get("verdict") for n in nodes}
+            ],
         },
         "options": _options(physics=not positions),
     }

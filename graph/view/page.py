@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypedDict, Unpack
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
 import networkx as nx
 from markupsafe import Markup
@@ -26,6 +26,9 @@ from graph.model.namespace import ID
 from graph.model.output import atomic_write
 from graph.view.data import view_data
 from graph.view.render import render_view
+
+if TYPE_CHECKING:
+    from graph.analysis.ownership import Ownership
 
 __all__ = ["MAX_FOCUS_DEPTH", "ViewOptions", "ViewPage", "view_page", "write_view"]
 
@@ -89,6 +92,7 @@ def view_page(
     max_hops: int = 6,
     title: str | None = None,
     height: int = 720,
+    ownership: Ownership | None = None,
 ) -> ViewPage:
     """Draw ``G`` as a page: show it inline in a notebook, or ``.write(path)`` it.
 
@@ -113,6 +117,9 @@ def view_page(
         The page's heading; by default it says what is drawn.
     height : int
         The height of the page when a notebook shows it inline, in CSS pixels.
+    ownership : Ownership, optional
+        An ownership rule's verdicts (:func:`graph.analysis.ownership.ownership`): the entities
+        it lists, captures or leaves undetermined are marked, their evidence in the tooltip.
 
     Raises
     ------
@@ -147,7 +154,19 @@ def view_page(
     heading = title or _heading(H, chains=found, ends=ends, as_of=as_of, product=product_node, focus=centre)
     if height < 1:
         raise QueryError(f"{height} is out of range: a height is at least 1 pixel", parameter="height")
-    return ViewPage(render_view(view_data(shown, chains=found, title=heading)), height=height)
+    marks = _marks(ownership) if ownership is not None else None
+    return ViewPage(render_view(view_data(shown, chains=found, marks=marks, title=heading)), height=height)
+
+
+def _marks(result: Ownership) -> dict[str, tuple[str, str]]:
+    """Each listed, captured or undetermined entity's verdict and evidence, for the drawing."""
+    from graph.analysis.ownership import NOT_CAPTURED, evidence_text  # noqa: PLC0415 - only when asked
+
+    return {
+        entity: (verdict.verdict, evidence_text(result, verdict))
+        for entity, verdict in result.verdicts.items()
+        if verdict.verdict != NOT_CAPTURED
+    }
 
 
 class ViewOptions(TypedDict, total=False):
@@ -162,6 +181,7 @@ class ViewOptions(TypedDict, total=False):
     max_hops: int
     title: str | None
     height: int
+    ownership: Ownership | None
 
 
 def write_view(

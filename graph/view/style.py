@@ -23,7 +23,8 @@ class ViewStyle:
     """How classes, relations and claim statuses are drawn (see ``view_style.json``).
 
     ``statuses`` is in order of precedence: an edge whose claims have several statuses is
-    drawn with the first of them listed.
+    drawn with the first of them listed. ``verdicts``: the border of an entity an ownership
+    rule lists, captures or leaves undetermined.
     """
 
     classes: Mapping[str, Mapping[str, Any]]
@@ -32,6 +33,7 @@ class ViewStyle:
     other_relation: Mapping[str, Any]
     statuses: Mapping[str, Mapping[str, Any]]
     unstated_status: Mapping[str, Any]
+    verdicts: Mapping[str, Mapping[str, Any]]
 
     def of_class(self, name: str | None) -> Mapping[str, Any]:
         """The style of a class, or the fallback for one the file does not name."""

@@ -231,3 +231,20 @@ def test_an_unknown_entity_and_a_malformed_rule_file_are_located_errors(cases: P
     assert "bad.toml" in done.stderr
     assert "threshold" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_the_view_draws_what_a_rule_catches_marked_with_its_verdicts(cases: Path, tmp_path: Path) -> None:
+    out = tmp_path / "ownership.html"
+    done = cli(
+        "view", "--ownership", "ofac", "--as-of", "2022-01-01", "--store", str(cases), "--out", str(out)
+    )
+    assert done.returncode == 0, done.stderr
+    html = out.read_text(encoding="utf-8")
+    for verdict, count in (("listed", 1), ("captured", 2), ("undetermined", 1)):
+        assert html.count(f'"verdict": "{verdict}"') == count
+    assert "What the OFAC 50 Percent Rule catches on 2022-01-01" in html
+    refused = cli(
+        "view", "--ownership", "ofac", "--chains", "x", "y", "--store", str(cases), "--out", str(out)
+    )
+    assert refused.returncode == 1
+    assert "--ownership" in refused.stderr

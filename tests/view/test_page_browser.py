@@ -194,3 +194,43 @@ def test_the_view_shows_inline_in_a_sandboxed_frame(browser: Any, tmp_path: Path
         assert page.page.evaluate("document.querySelectorAll('body > *').length") == 2
         page.page.screenshot(path=str(tmp_path / "inline.png"))
         page.quiet()
+
+
+def test_an_ownership_rules_verdicts_are_marked_with_their_evidence(browser: Any, tmp_path: Path) -> None:
+    import datetime as dt
+
+    from graph.analysis.ownership import Listing, Ownership, Stake, capture
+    from graph.analysis.rules import load_rule
+    from graph.model.shares import read_share
+
+    def stake(owner: str, owned: str, share: str) -> Stake:
+        return Stake(
+            owner, owned, "owns", (Claim(f"{owner}-{owned}", share=read_share(share), sources=("s",)),)
+        )
+
+    # OFAC FAQ 401: X owns 50 % of A and 10 % of B, A owns 40 % of B; and 25-60 % of C
+    stakes = [stake("X", "A", "50"), stake("X", "B", "10"), stake("A", "B", "40"), stake("X", "C", "25-60")]
+    rule = load_rule("ofac")
+    verdicts = capture(rule, [Listing("X", "us", Claim("listing-x", sources=("ofac-sdn",)), "OFAC")], stakes)
+    labels = {"X": "Listed X", "A": "Company <b>A</b>", "B": "Company B", "C": "Company C"}
+    result = Ownership(rule, dt.date(2024, 1, 1), verdicts, labels)
+    G = nx.MultiDiGraph(relations=("owns",))
+    for node, label in labels.items():
+        G.add_node(node, cls="Person" if node == "X" else "Company", label=label)
+    for s in stakes:
+        G.add_edge(s.owner, s.owned, key="owns", relation="owns", claims=s.claims)
+    path = write_view(G, tmp_path / "ownership.html", ownership=result)
+    with opened(browser, path) as page:
+        marked = page.value("Object.fromEntries(view.nodes.get().map(n => [n.id, n.verdict || null]))")
+        assert marked == {"X": "listed", "A": "captured", "B": "captured", "C": "undetermined"}
+        tip = page.value("view.nodes.get('B').title")
+        assert "captured" in tip
+        assert "ownership 50 to 50 %" in tip
+        assert "chain: Company B <- " in tip
+        assert "listing: OFAC, ofac-sdn" in tip
+        assert page.value("view.nodes.get('C').title").count("undetermined") == 1
+        legend = page.value("[...document.querySelectorAll('.verdict')].map(d => d.textContent.trim())")
+        assert legend == ["listed", "captured", "undetermined"]
+        assert page.value("document.querySelectorAll('b').length") == 0  # a label stays text
+        page.screenshot("view-ownership.png")
+        page.quiet()
