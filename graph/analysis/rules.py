@@ -23,7 +23,9 @@ from graph.errors import InputError, Problem, QueryError
 __all__ = ["ListSelector", "Rule", "known_rules", "load_rule", "rule_window"]
 
 COMPARISONS = (">=", ">")
-INDIRECT = ("in-full",)
+INDIRECT = ("in-full", "multiplied")
+"""How indirect holdings count: through caught entities only, in full (OFAC FAQ 401), or through
+any entity, the shares multiplied along each chain and added over the chains."""
 SELECTOR_FIELDS = ("countries", "issuers", "authorities", "programs", "measures")
 
 

@@ -48,6 +48,14 @@ def ownership_command(
         ),
     ] = "ofac",
     as_of: AsOfOption = None,
+    indirect: Annotated[
+        str | None,
+        typer.Option(
+            "--indirect",
+            help="How indirect holdings count, instead of the rule file's choice: in-full (through caught "
+            "entities, in full) or multiplied (through any entity, shares multiplied along each chain).",
+        ),
+    ] = None,
     entity: Annotated[
         str | None, typer.Option("--entity", help="Only this entity's verdict, and why (an id or a label).")
     ] = None,
@@ -87,6 +95,16 @@ def ownership_command(
             raise QueryError(f"write it as table, json or csv, not {fmt}", parameter="format")
         day = as_of_day(as_of) or dt.date.today()
         chosen = None if compare else load_rule(Path(rule) if rule.endswith(".toml") else rule)
+        if indirect is not None:
+            from dataclasses import replace
+
+            from graph.analysis.rules import INDIRECT
+
+            if indirect not in INDIRECT:
+                raise QueryError(f"{indirect!r} is not one of {', '.join(INDIRECT)}", parameter="indirect")
+            if chosen is None:
+                raise QueryError("--indirect: give it with one --rule, not --compare", parameter="indirect")
+            chosen = replace(chosen, indirect=indirect)
         if chosen is not None:
             from graph.analysis.rules import rule_window
 

@@ -226,3 +226,76 @@ def test_a_rule_with_another_threshold_is_only_an_edit_of_its_file() -> None:
     quarter = replace(OFAC, threshold=Decimal(25))
     assert verdicts(quarter, ["X"], [stake("X", "A", "25")])["A"] == "captured"
     assert verdicts(OFAC, ["X"], [stake("X", "A", "25")])["A"] == "not captured"
+
+
+# How indirect holdings count under EU law is a reading (ontology/rules/eu.toml): in full through
+# caught entities, or multiplied along each chain through any entity.
+MULTIPLIED = replace(EU, indirect="multiplied")
+
+
+def test_multiplied_holdings_shrink_along_a_chain_that_in_full_holdings_do_not() -> None:
+    stakes = [stake("X", "A", "60"), stake("A", "B", "60")]
+    assert verdicts(EU, ["X"], stakes)["B"] == "captured"
+    found = capture(MULTIPLIED, listed("X"), stakes)
+    assert (found["A"].verdict, found["B"].verdict) == ("captured", "not captured")
+    assert found["B"].low == Decimal(36)
+
+
+def test_multiplied_holdings_add_up_through_entities_that_are_not_caught() -> None:
+    stakes = [stake("X", "C", "40"), stake("X", "D", "40"), stake("C", "E", "100"), stake("D", "E", "100")]
+    assert "E" not in verdicts(EU, ["X"], stakes)  # C and D are not caught, so E is not reached
+    found = capture(MULTIPLIED, listed("X"), stakes)["E"]
+    assert (found.verdict, found.low, found.chain[-1]) == ("captured", Decimal(80), "X")
+
+
+def test_multiplied_holdings_in_a_cycle_of_cross_holdings_converge() -> None:
+    stakes = [stake("X", "Alpha", "50"), stake("Alpha", "Beta", "100"), stake("Beta", "Alpha", "100")]
+    found = capture(MULTIPLIED, listed("X"), stakes)
+    assert (found["Alpha"].verdict, found["Beta"].verdict) == ("captured", "captured")
+    assert found["Alpha"].low == Decimal(100)  # capped: no more than the whole
+
+
+acyclic = st.dictionaries(
+    st.tuples(st.integers(0, 5), st.integers(0, 5)).filter(lambda pair: pair[0] < pair[1]),
+    st.sampled_from([10, 25, 30, 40, 50, 60, 75, 100]),
+    max_size=10,
+).filter(  # as registers state them: no entity more than wholly held
+    lambda shares: all(sum(v for (_, e), v in shares.items() if e == n) <= 100 for n in range(6))
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(acyclic)
+def test_multiplied_holdings_equal_the_sum_over_chains_of_their_products(
+    shares: dict[tuple[int, int], int],
+) -> None:
+    """On graphs without cycles, what ``n0`` holds of each entity is the sum, over every chain
+    of stakes from it, of the product of the chain's shares, read by listing the chains."""
+    import networkx as nx
+
+    values = [stake(f"n{o}", f"n{e}", str(v)) for (o, e), v in shares.items()]
+    found = capture(MULTIPLIED, listed("n0"), values)
+    G = nx.DiGraph()
+    G.add_nodes_from(range(6))
+    G.add_edges_from(shares)
+    for e in range(1, 6):
+        if e not in G or not nx.has_path(G, 0, e):
+            assert f"n{e}" not in found or found[f"n{e}"].low == 0
+            continue
+        total = sum(
+            (
+                _product([Decimal(shares[(a, b)]) / 100 for a, b in zip(path, path[1:], strict=False)])
+                for path in nx.all_simple_paths(G, 0, e)
+            ),
+            Decimal(0),
+        )
+        expected = total * 100
+        assert found[f"n{e}"].low == expected
+        assert (found[f"n{e}"].verdict == "captured") == (expected >= 50)
+
+
+def _product(factors: list[Decimal]) -> Decimal:
+    result = Decimal(1)
+    for factor in factors:
+        result *= factor
+    return result

@@ -248,3 +248,16 @@ def test_the_view_draws_what_a_rule_catches_marked_with_its_verdicts(cases: Path
     )
     assert refused.returncode == 1
     assert "--ownership" in refused.stderr
+
+
+def test_indirect_holdings_can_be_read_multiplied_instead(cases: Path) -> None:
+    found = _verdicts("--indirect", "multiplied", "--as-of", "2022-01-01", "--store", str(cases))
+    # B: 10 % directly and 50 % x 40 % through A = 30 %, not the 50 % of FAQ 401's reading
+    assert {key: v["verdict"] for key, v in found.items()} == {"a": "captured", "f": "undetermined"}
+    [b] = _verdicts(
+        "--indirect", "multiplied", "--entity", "ftm-b", "--as-of", "2022-01-01", "--store", str(cases)
+    ).values()
+    assert (b["verdict"], b["low"]) == ("not captured", "30")
+    done = cli("ownership", "--indirect", "sideways", "--store", str(cases))
+    assert done.returncode == 1
+    assert "parameter 'indirect'" in done.stderr
