@@ -284,7 +284,7 @@ def test_multiplied_holdings_equal_the_sum_over_chains_of_their_products(
             continue
         total = sum(
             (
-                _product([Decimal(shares[(a, b)]) / 100 for a, b in zip(path, path[1:], strict=False)])
+                _product([Decimal(shares[(a, b)]) / 100 for a, b in itertools.pairwise(path)])
                 for path in nx.all_simple_paths(G, 0, e)
             ),
             Decimal(0),

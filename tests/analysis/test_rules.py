@@ -71,7 +71,7 @@ def _edited(tmp_path: Path, old: str, new: str) -> Path:
         ("threshold = 50", 'threshold = "fifty"', "threshold"),
         ("aggregate = true", 'aggregate = "yes"', "aggregate"),
         ("control = false ", "# control = false ", "control"),
-        ('indirect = "in-full"', 'indirect = "multiplied"', "indirect"),
+        ('indirect = "in-full"', 'indirect = "sideways"', "indirect"),
         ("from = 2014-08-13", 'from = "13 August 2014"', "in_force[1].from"),
         ('authorities = ["OFAC"', 'authority = ["OFAC"', "lists[1].authority"),
         (
