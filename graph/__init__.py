@@ -38,6 +38,8 @@ if _TYPE_CHECKING:
         QueryError,
         SanctionsKGError,
     )
+    from graph.importers.bods.run import import_bods
+    from graph.importers.ftm.run import import_ftm
     from graph.model.build import Build, build, summarize
     from graph.model.namespace import ID, SKG
     from graph.model.ontology import Ontology, load_ontology
@@ -89,6 +91,8 @@ _EXPORTS: dict[str, str] = {
     "find_actors": "graph.analysis.entities",
     "find_entity": "graph.analysis.entities",
     "graph_as_of": "graph.analysis.asof",
+    "import_bods": "graph.importers.bods.run",
+    "import_ftm": "graph.importers.ftm.run",
     "load_ontology": "graph.model.ontology",
     "load_rule": "graph.analysis.rules",
     "named_queries": "graph.sparql.queries",
@@ -154,6 +158,8 @@ __all__ = [
     "find_actors",
     "find_entity",
     "graph_as_of",
+    "import_bods",
+    "import_ftm",
     "load_ontology",
     "load_rule",
     "named_queries",

@@ -34,6 +34,8 @@ EXPECTED = {
     "execute",
     "exposure",
     "exposure_read",
+    "import_bods",
+    "import_ftm",
     "Ownership",
     "Rule",
     "compare_rules",

@@ -424,9 +424,8 @@ def _current(claims: Iterable[Claim], day: dt.date) -> tuple[Claim, ...]:
 
 def _listings(reader: Reader, rule: Rule, day: dt.date, skipped: dict[str, int]) -> list[Listing]:
     """The listings in force on ``day`` that the rule's lists name."""
-    names = reader.relations()
     sanctions, governs = str(SKG.sanctions), str(SKG.governs)
-    edges = [(s, names[p], o) for s, p, o in reader.triples(sanctions)]
+    edges = [(s, "sanctions", o) for s, _, o in reader.triples(sanctions)]
     claims = reader.claims(edges)
     issuers = sorted({s for s, _, _ in edges})
     countries: dict[str, list[str]] = defaultdict(list)

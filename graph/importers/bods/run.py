@@ -328,7 +328,7 @@ def _left(report: ImportReport, what: str, why: str) -> None:
     report.left_out[(what, why)] = report.left_out.get((what, why), 0) + 1
 
 
-def import_bods(path: Path, out: Path, *, known: Known, skip_bad: bool = False) -> ImportReport:
+def import_bods(path: Path, out: Path, *, known: Known | None = None, skip_bad: bool = False) -> ImportReport:
     """Import a BODS 0.4 file as N-Triples (see :mod:`graph.importers.bods` for the mapping).
 
     Parameters
@@ -337,7 +337,7 @@ def import_bods(path: Path, out: Path, *, known: Known, skip_bad: bool = False) 
         BODS statements: a JSON array, or one statement a line.
     out : Path
         The N-Triples file to write; replaced only when the import succeeds.
-    known : Known
+    known : Known, optional
         The graph's entities (kept for the importers' common signature; BODS records name
         their own entities, which are not matched to the graph's).
     skip_bad : bool, default False

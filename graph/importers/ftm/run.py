@@ -31,7 +31,7 @@ def import_ftm(
     path: Path,
     out: Path,
     *,
-    known: Known,
+    known: Known | None = None,
     skip_bad: bool = False,
     report_file: Path | None = None,
     progress: Callable[[int], object] | None = None,
@@ -44,8 +44,10 @@ def import_ftm(
         The entities, one JSON object a line.
     out : Path
         The N-Triples file to write; replaced only when the import succeeds.
-    known : Known
-        The graph's entities to link to: countries, governments, Wikidata ids.
+    known : Known, optional
+        The graph's entities to link to: countries, governments, Wikidata ids
+        (:func:`graph.importers.common.known_from`; none by default: countries and their
+        governments are minted from their codes).
     skip_bad : bool, default False
         Leave bad lines out and list them in the report, instead of raising.
     report_file : Path, optional
@@ -82,7 +84,7 @@ def import_ftm(
     """
     if not path.is_file():
         raise InputError([Problem(str(path), None, None, "missing-file", "no such file")])
-    writer = _Writer(known, path.name)
+    writer = _Writer(known or Known(), path.name)
     index = collect(path, writer)
     report, problems = ImportReport(), []
     details: Details | None = {"leftOut": [], "outside": []} if report_file is not None else None
