@@ -162,7 +162,7 @@ def test_ownership(executed: dict[str, tuple[Any, Path]], curated: Build) -> Non
         "Company F (invented)": "undetermined",
     }
     frame = data(tagged(notebook, "ofac-frame"), "text/html")
-    assert all(label in frame for label in caught)
+    assert all(str(label) in frame for label in caught)
     assert "Company E (invented)" not in frame  # FAQ 401: through C and D, which are not blocked
     assert stdout(tagged(notebook, "stake-ended")).splitlines() == [
         "2022-01-01 Company G: captured",
