@@ -128,6 +128,7 @@ def ownership_command(
             rows = ownership_rows(result, verdicts)
             print_records(rows, ROW_COLUMNS, fmt, title, default=COLUMNS, columns=columns, wide=wide)
         if fmt == "table" or result.skipped:
+            sys.stdout.flush()  # the table first, then what was left out
             left = ", ".join(f"{what}: {n}" for what, n in sorted(result.skipped.items()))
             err_console.print(f"read {result.read} triples; left out: {left or 'nothing'}", markup=False)
     except SanctionsKGError as exc:

@@ -1,5 +1,5 @@
-"""Importers: other people's data (OpenSanctions / FollowTheMoney, UN Comtrade-style trade
-statistics, Wikidata entities) mapped into the same ontology, every relation with its claim
+"""Importers: other people's data (OpenSanctions / FollowTheMoney, Beneficial Ownership Data
+Standard 0.4 statements, UN Comtrade-style trade statistics, Wikidata entities) mapped into the same ontology, every relation with its claim
 and provenance, written as N-Triples to load beside the curated graph.
 """
 
