@@ -151,3 +151,15 @@ def test_cone_benchmark_finds_the_same_chains_every_way(capsys: pytest.CaptureFi
     lines = capsys.readouterr().out.splitlines()
     assert sum(1 for line in lines if line.rstrip().endswith("x")) == 3  # a ratio a baseline
     assert "of the embedded store's time" in lines[-1]
+
+
+def test_ownership_benchmark_captures_the_same_entities_both_ways(capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks import ownership
+
+    records = ownership.main(["--stakes", "3000", "--listed", "30"])
+    captured = {r["command"]: r["captured"] for r in records}
+    assert set(captured) == {"ours", "sparql"}
+    assert captured["ours"] == captured["sparql"] > 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-1].rstrip().endswith("x")  # the ratio
+    assert not any("disagree" in line for line in lines)

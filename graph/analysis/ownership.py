@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
@@ -458,10 +458,11 @@ def _listings(reader: Reader, rule: Rule, day: dt.date, skipped: dict[str, int])
     return found
 
 
-def read_ownership(reader: Reader, rule: Rule, day: dt.date) -> Ownership:
+def read_ownership(reader: Reader, rule: Rule, day: dt.date, *, also: Collection[str] = ()) -> Ownership:
     """A rule's verdicts on ``day``, reading only the listings and the stakes held by the
     parties that may be caught (hop by hop: the stakes of the parties the upper-bound fixpoint
-    adds, until it adds none).
+    adds, until it adds none). Labels are read for the entities listed, captured or
+    undetermined, the owners of their stakes, and ``also`` (entities asked about).
 
     Raises
     ------
@@ -499,14 +500,24 @@ def read_ownership(reader: Reader, rule: Rule, day: dt.date) -> Ownership:
         _closure(replace(rule, aggregate=True), seeds, out, upper=True, fetch=fetch)
     stakes = [stake for held in out.values() for stake in held]
     verdicts = capture(rule, listings, stakes)
-    touched = sorted(set(verdicts) | {s.owner for s in stakes})
-    labels = {node: a["label"] for node, a in reader.nodes(touched).items()}
+    shown = [v for v in verdicts.values() if v.verdict != NOT_CAPTURED] + [
+        verdicts[e] for e in also if e in verdicts
+    ]
+    named = {v.entity for v in shown} | {s.owner for v in shown for s in v.stakes} | set(also)
+    labels = {node: a["label"] for node, a in reader.nodes(sorted(named)).items()}
     return Ownership(rule, day, verdicts, labels, reader.read, skipped)
 
 
-def ownership(source: Source | Reader, rule: str | Rule = "ofac", *, day: dt.date | None = None) -> Ownership:
+def ownership(
+    source: Source | Reader,
+    rule: str | Rule = "ofac",
+    *,
+    day: dt.date | None = None,
+    also: Collection[str] = (),
+) -> Ownership:
     """A rule's verdicts on a day (today by default), read from a store, a build, a file, a
-    server or a reader.
+    server or a reader (``also``: entities, by IRI, whose verdict is asked for, not captured
+    or not, to be labelled too).
 
     Examples
     --------
@@ -520,7 +531,7 @@ def ownership(source: Source | Reader, rule: str | Rule = "ofac", *, day: dt.dat
 
     reader = source if isinstance(source, StoreReader | EndpointReader) else open_reader(source)  # type: ignore[arg-type]
     chosen = rule if isinstance(rule, Rule) else load_rule(rule)
-    return read_ownership(reader, chosen, day or dt.date.today())
+    return read_ownership(reader, chosen, day or dt.date.today(), also=also)
 
 
 # -- records and tables -----------------------------------------------------------------------

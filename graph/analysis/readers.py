@@ -151,10 +151,15 @@ class StoreReader:
         """As :meth:`Reader.claims`."""
         wanted = set(edges)
         # a claim of an edge names its subject and its object: only the claims named by both
-        # ends of a wanted edge are read whole (a node's other claims are most of its claims)
+        # ends of a wanted edge are read whole (a node's other claims are most of its claims),
+        # unless the subjects' claims are few beside the edges wanted (each is one lookup; so
+        # is each object's list of claims): then those are read, and the others left
         by_subject = self._claims_naming(RDF_SUBJECT, {s for s, _, _ in wanted})
-        by_object = self._claims_naming(RDF_OBJECT, {o for _, _, o in wanted})
-        candidates = sorted(set().union(*(by_subject[s] & by_object[o] for s, _, o in wanted)))
+        named = set().union(*(by_subject[s] for s, _, _ in wanted))
+        if len(named) > 2 * len(wanted):
+            by_object = self._claims_naming(RDF_OBJECT, {o for _, _, o in wanted})
+            named = set().union(*(by_subject[s] & by_object[o] for s, _, o in wanted))
+        candidates = sorted(named)
         found: dict[Edge, list[Claim]] = defaultdict(list)
         for claim in candidates:
             read = _claim_of(self.store, ox.NamedNode(claim))

@@ -118,7 +118,7 @@ def ownership_command(
             table = compare_rules(reader, day=day, entities=None if node is None else [node])
             print_frame(table, fmt, columns=columns, wide=wide)
             return
-        result = ownership(reader, chosen, day=day)
+        result = ownership(reader, chosen, day=day, also=[node] if node is not None else ())
         verdicts = [result.of(node)] if node is not None else None
         if fmt == "json":
             records = ownership_records(result, verdicts)
