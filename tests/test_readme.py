@@ -70,3 +70,34 @@ def test_the_tour_of_your_own_tables_prints_what_the_readme_shows(tmp_path: Path
         else:
             assert done.returncode == 0, done.stderr
     assert (tmp_path / "build" / "mine" / "sanctions-kg.nt").exists()
+
+
+def test_the_tour_of_the_ownership_rules_prints_what_the_readme_shows(tmp_path: Path) -> None:
+    """The tour's ownership step, run as shown (on the real export kept in the tests' fixtures),
+    prints what the README shows, in a terminal 100 characters wide."""
+    bin_dir = Path(sys.executable).parent
+    text = README.read_text(encoding="utf-8")
+    block = next(b for b in text.split("```")[1::2] if "$ sanctions-kg ownership --rule ofac" in b)
+    session: list[tuple[str, list[str]]] = []
+    for line in block.strip("\n").splitlines():
+        if line.startswith("$ "):
+            session.append((line[2:], []))
+        elif session[-1][0].endswith("\\"):
+            session[-1] = (session[-1][0][:-1] + line.strip(), [])
+        else:
+            session[-1][1].append(line)
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "fixtures").symlink_to(README.parent / "tests" / "fixtures")
+    env = {"PATH": f"{bin_dir}:/usr/bin:/bin", "COLUMNS": "100"}
+    subprocess.run(
+        ["sanctions-kg", "build", "--out", "build"], cwd=tmp_path, env=env, check=True, capture_output=True
+    )
+    assert len(session) == 4
+    for command, shown in session:
+        done = subprocess.run(
+            ["bash", "-c", command], cwd=tmp_path, capture_output=True, text=True, env=env, check=False
+        )
+        assert done.returncode == 0, done.stderr
+        if shown:
+            printed = [line.rstrip() for line in (done.stdout + done.stderr).splitlines()]
+            assert printed == [line.rstrip() for line in shown], command

@@ -552,6 +552,18 @@ def _claim_record(claim: Claim) -> dict[str, Any]:
     }
 
 
+def _head(result: Ownership, v: Verdict) -> dict[str, Any]:
+    """What a record and a row of a verdict begin with: the entity, its verdict and bounds."""
+    return {
+        "entity": v.entity.removeprefix(str(ID)),
+        "label": result.labels.get(v.entity),
+        "verdict": v.verdict,
+        "basis": v.basis,
+        "low": _number(v.low),
+        "high": _number(v.high),
+    }
+
+
 def ownership_records(result: Ownership, verdicts: Iterable[Verdict] | None = None) -> list[dict[str, Any]]:
     """Verdicts as plain records (for JSON): each with its bounds, its stakes (owner, relation,
     claims with share as stated, dates and sources), its chain and the chain's listings.
@@ -561,12 +573,7 @@ def ownership_records(result: Ownership, verdicts: Iterable[Verdict] | None = No
     for v in result.caught() if verdicts is None else verdicts:
         records.append(
             {
-                "entity": v.entity.removeprefix(str(ID)),
-                "label": label(v.entity),
-                "verdict": v.verdict,
-                "basis": v.basis,
-                "low": _number(v.low),
-                "high": _number(v.high),
+                **_head(result, v),
                 "stakes": [
                     {
                         "owner": s.owner.removeprefix(str(ID)),
@@ -633,12 +640,7 @@ def ownership_rows(result: Ownership, verdicts: Iterable[Verdict] | None = None)
     for v in result.caught() if verdicts is None else verdicts:
         rows.append(
             {
-                "entity": v.entity.removeprefix(str(ID)),
-                "label": label(v.entity),
-                "verdict": v.verdict,
-                "basis": v.basis,
-                "low": _number(v.low),
-                "high": _number(v.high),
+                **_head(result, v),
                 "stakes": " | ".join(_stake_text(result, s) for s in v.stakes),
                 "chain": " <- ".join(label(n) or n.removeprefix(str(ID)) for n in v.chain),
                 "listing": " | ".join(

@@ -5,6 +5,7 @@ nothing half-written.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import quote
@@ -17,6 +18,7 @@ from graph.model.namespace import ID, SKG
 __all__ = [
     "ImportReport",
     "Known",
+    "date_terms",
     "entity_iri",
     "iri",
     "known_from",
@@ -138,6 +140,27 @@ def literal(value: str, *, datatype: str | None = None, language: str | None = N
     if language is not None:
         return str(ox.Literal(value, language=language))
     return str(ox.Literal(value, datatype=ox.NamedNode(datatype) if datatype else None))
+
+
+Day = tuple[dt.date, str | None]
+"""A day and its precision (``Year``, ``Month``; ``None`` when known to the day)."""
+
+
+def date_terms(start: Day | None, end: Day | None) -> list[tuple[str, str]]:
+    """A claim's ``startDate`` and ``endDate`` terms, each with its precision when less than a day.
+
+    >>> import datetime as dt
+    >>> [p.rsplit("#", 1)[1][:-1] for p, _ in date_terms((dt.date(2020, 1, 1), "Year"), None)]
+    ['startDate', 'startPrecision']
+    """
+    terms: list[tuple[str, str]] = []
+    for which, value in (("start", start), ("end", end)):
+        if value is not None:
+            date = "http://www.w3.org/2001/XMLSchema#date"
+            terms.append((iri(str(SKG[f"{which}Date"])), literal(value[0].isoformat(), datatype=date)))
+            if value[1]:
+                terms.append((iri(str(SKG[f"{which}Precision"])), iri(str(SKG[value[1]]))))
+    return terms
 
 
 @dataclass

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import InputError, Problem
-from graph.importers.common import ImportReport, Known, entity_iri, iri, literal
+from graph.importers.common import ImportReport, Known, date_terms, entity_iri, iri, literal
 from graph.model.namespace import SKG
 from graph.model.output import streamed
 
@@ -235,7 +235,7 @@ def _person(writer: _Writer, statement: Mapping[str, Any]) -> None:
 
 
 def _dates(interest: Mapping[str, Any], column: str, closed_on: dt.date | None) -> list[tuple[str, str]]:
-    terms: list[tuple[str, str]] = []
+    """An interest's start and end as claim terms (a closed record's interests end when it closed)."""
     start = _day(interest["startDate"], f"{column}.startDate") if interest.get("startDate") else None
     end = _day(interest["endDate"], f"{column}.endDate") if interest.get("endDate") else None
     if end is None and closed_on is not None:
@@ -244,12 +244,7 @@ def _dates(interest: Mapping[str, Any], column: str, closed_on: dt.date | None) 
         raise _BadStatementError(
             f"{column}.endDate", "bad-date", f"ends on {end[0]}, not after it starts ({start[0]})"
         )
-    for which, value in (("start", start), ("end", end)):
-        if value is not None:
-            terms.append((P[f"{which}Date"], literal(value[0].isoformat(), datatype=XSD + "date")))
-            if value[1]:
-                terms.append((P[f"{which}Precision"], P[value[1]]))
-    return terms
+    return date_terms(start, end)
 
 
 def _relationship(

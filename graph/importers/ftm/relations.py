@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from followthemoney.proxy import EntityProxy
 
-from graph.importers.common import entity_iri, iri, literal
+from graph.importers.common import date_terms, entity_iri, iri, literal
 from graph.importers.ftm.index import _Index
 from graph.importers.ftm.read import _date, _LeftOutError, _LineError
 from graph.importers.ftm.schemata import CLAIM_TERMS, DOCUMENTS, KINDS, NOT_MODELLED, RELATIONS, UNREFERENCED
@@ -21,17 +21,11 @@ Terms = list[tuple[str, str]]
 
 def dates(proxy: EntityProxy, starts: tuple[str, ...]) -> Terms:
     """Start (earliest of the first of ``starts`` given) and end (latest) as claim terms."""
-    found: Terms = []
     start = next((sorted(_date(v, c) for v in proxy.get(c))[0] for c in starts if proxy.get(c)), None)
     end = max((_date(v, "endDate") for v in proxy.get("endDate")), default=None)
     if start and end and end[0] <= start[0]:
         raise _LineError("endDate", "bad-date", f"ends on {end[0]}, not after it starts ({start[0]})")
-    for which, value in (("start", start), ("end", end)):
-        if value is not None:
-            found.append((P[f"{which}Date"], literal(value[0].isoformat(), datatype=XSD + "date")))
-            if value[1]:
-                found.append((P[f"{which}Precision"], P[value[1]]))
-    return found
+    return date_terms(start, end)
 
 
 def shares(proxy: EntityProxy) -> Terms:
