@@ -32,6 +32,10 @@ Triple = tuple[str, str, str]
 """A relation triple as IRIs: subject, predicate, object."""
 Edge = tuple[str, str, str]
 """A relation triple as the projection keys it: subject IRI, relation name, object IRI."""
+Fact = tuple[str, str, str]
+"""What the graph says of a node: predicate IRI, value, language (``""`` for none)."""
+SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
+BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDF_SUBJECT = "http://www.w3.org/1999/02/22-rdf-syntax-ns#subject"
@@ -65,6 +69,11 @@ class Reader(Protocol):
     def nodes(self, nodes: Collection[str]) -> dict[str, dict[str, Any]]:
         """Each node's ``cls`` and ``label`` (the first by name, as the projection has them)."""
 
+    def describe(self, nodes: Collection[str]) -> dict[str, list[Fact]]:
+        """What the graph says of each node in its own words: every (predicate, value,
+        language) whose value is a literal, and its ``owl:sameAs`` links, sorted.
+        """
+
     def exists(self, node: str) -> bool:
         """Whether the graph says anything about ``node``."""
 
@@ -78,6 +87,17 @@ class Reader(Protocol):
 
     def governments(self, country: str) -> list[str]:
         """The governments that ``governs`` a country."""
+
+
+def _fact(predicate: str, value: Any) -> Fact | None:
+    """A (predicate, value, language) worth showing of a node: a literal, or an owl:sameAs link."""
+    if isinstance(value, ox.Literal):
+        if value.datatype.value == BOOLEAN:  # servers write true as "true" or "1"
+            return (predicate, "true" if value.value in ("true", "1") else "false", "")
+        return (predicate, value.value, value.language or "")
+    if predicate == SAME_AS and isinstance(value, ox.NamedNode):
+        return (predicate, value.value, "")
+    return None
 
 
 def _first(values: Iterable[str]) -> str | None:
@@ -197,6 +217,18 @@ class StoreReader:
             found[node] = _attributes(node, classes, labels)
         return found
 
+    def describe(self, nodes: Collection[str]) -> dict[str, list[Fact]]:
+        """As :meth:`Reader.describe`."""
+        found: dict[str, list[Fact]] = {}
+        for node in nodes:
+            facts = [
+                _fact(q.predicate.value, q.object)
+                for q in self.store.quads_for_pattern(ox.NamedNode(node), None, None, DEFAULT)
+            ]
+            found[node] = sorted(f for f in facts if f is not None)
+            self.read += len(found[node])
+        return found
+
     def exists(self, node: str) -> bool:
         """As :meth:`Reader.exists`."""
         term = ox.NamedNode(node)
@@ -266,6 +298,14 @@ NODES = PREFIXES + (
 NODES_COUNT = PREFIXES + (
     "SELECT (COUNT(*) AS ?n) WHERE { { ?node a ?class } UNION "
     '{ ?node rdfs:label ?label FILTER(LANGMATCHES(LANG(?label), "en")) } }'
+)
+DESCRIBE = (
+    "SELECT ?node ?p ?o WHERE { ?node ?p ?o "
+    "FILTER(isLiteral(?o) || ?p = <http://www.w3.org/2002/07/owl#sameAs>) }"
+)
+DESCRIBE_COUNT = (
+    "SELECT (COUNT(*) AS ?n) WHERE { ?node ?p ?o "
+    "FILTER(isLiteral(?o) || ?p = <http://www.w3.org/2002/07/owl#sameAs>) }"
 )
 EXISTS = "SELECT ?p WHERE { { ?node ?p ?o } UNION { ?s ?p ?node } } LIMIT 1"
 GOVERNMENTS = PREFIXES + "SELECT DISTINCT ?government WHERE { ?government skg:governs ?node }"
@@ -366,6 +406,16 @@ class EndpointReader:
                 if "label" in row:
                     labels[row["node"].value].append(row["label"].value)
         return {n: _attributes(n, classes[n], labels[n]) for n in nodes}
+
+    def describe(self, nodes: Collection[str]) -> dict[str, list[Fact]]:
+        """As :meth:`Reader.describe`."""
+        found: dict[str, list[Fact]] = {n: [] for n in nodes}
+        for batch in _batches(sorted(nodes), self.batch):
+            for row in self._checked(DESCRIBE, DESCRIBE_COUNT, ["node"], [(ox.NamedNode(n),) for n in batch]):
+                fact = _fact(row["p"].value, row["o"])
+                if fact is not None:
+                    found[row["node"].value].append(fact)
+        return {n: sorted(facts) for n, facts in found.items()}
 
     def exists(self, node: str) -> bool:
         """As :meth:`Reader.exists`."""

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from graph.analysis.pattern import DEFAULT_PATTERN
-from graph.cli.chains import AsOfOption, HopsOption, PatternOption, as_of_day, projection
+from graph.cli.chains import AsOfOption, HopsOption, PatternOption, as_of_day
 from graph.cli.support import (
     DataOption,
     DefaultGraphOption,
@@ -23,12 +23,14 @@ from graph.cli.support import (
     fail,
     out_console,
     source_reader,
+    source_store,
     working,
 )
 from graph.errors import QueryError, SanctionsKGError
 
 if TYPE_CHECKING:
     import networkx as nx
+    import pyoxigraph as ox
 
     from graph.analysis.readers import Reader
 
@@ -95,10 +97,21 @@ def view_command(
             reader = source_reader(graph, store, data, ontology, timeout=timeout, **where)
             G, ends, centre = _read(reader, chains, focus, depth, product, pattern=pattern, max_hops=max_hops)
         else:
-            G = _focused(focus, depth, store) if focus is not None else None
+            from graph.analysis.projection import project
+            from graph.analysis.readers import StoreReader
+
+            embedded = StoreReader(source_store(graph, store, data, ontology))
+            reader = embedded
+            # a focus on an on-disk store reads only its part of it
+            G = _focused(focus, depth, embedded.store) if focus is not None and store is not None else None
             if G is None:
-                G = projection(graph, data, ontology, store)
+                with working("projecting the graph"):
+                    G = project(embedded.store)
             ends, centre = chains, focus
+        from graph.analysis.details import page_details
+
+        with working("reading the details of what is drawn"):
+            details = page_details(reader, G)
         with working(f"drawing {out}"):
             path = write_view(
                 G,
@@ -111,6 +124,7 @@ def view_command(
                 pattern=pattern,
                 max_hops=max_hops,
                 title=title,
+                details=details,
             )
     except (SanctionsKGError, OSError) as exc:
         fail(exc)
@@ -154,7 +168,7 @@ def _read(
         return read_around(reader, centre, depth), None, centre
 
 
-def _focused(focus: str, depth: int, store: Path | None) -> nx.MultiDiGraph | None:
+def _focused(focus: str, depth: int, opened: ox.Store) -> nx.MultiDiGraph | None:
     """From an on-disk store, only the part around the focus (named by id or IRI), read
     without projecting the whole store; ``None`` when that does not apply (then the whole
     graph is projected, which also finds an entity by its label, or says what is close).
@@ -163,12 +177,10 @@ def _focused(focus: str, depth: int, store: Path | None) -> nx.MultiDiGraph | No
 
     from graph.analysis.projection import project_around
     from graph.model.namespace import ID
-    from graph.sparql.store import open_store_dir
     from graph.view.page import MAX_FOCUS_DEPTH
 
-    if store is None or not 0 <= depth <= MAX_FOCUS_DEPTH:
+    if not 0 <= depth <= MAX_FOCUS_DEPTH:
         return None
-    opened = open_store_dir(store)
     for candidate in (focus, f"{ID}{focus}"):
         if candidate.startswith(("http://", "https://")) and next(
             iter(opened.quads_for_pattern(ox.NamedNode(candidate), None, None)), None
@@ -188,8 +200,10 @@ def _ownership_page(rule: str, day: dt.date | None, out: Path, title: str | None
     when = day or dt.date.today()
     rule_window(chosen, when)
     result = ownership(reader, chosen, day=when)
+    from graph.analysis.details import page_details
+
     G = ownership_graph(reader, result)
     heading = title or f"What the {chosen.name} catches on {when}"
     with working(f"drawing {out}"):
-        path = write_view(G, out, title=heading, ownership=result)
+        path = write_view(G, out, title=heading, ownership=result, details=page_details(reader, G))
     out_console.print(f"wrote {path}", markup=False)

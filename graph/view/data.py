@@ -7,15 +7,19 @@ duplicates: quadratic), each drawn as the style says.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from graph.analysis.asof import HALTED
 from graph.analysis.chains import Chain
 from graph.analysis.claims import Claim
 from graph.analysis.projection import label_of
 from graph.view.layout import LAYOUT_ABOVE, _options, layered_layout
 from graph.view.style import ViewStyle, load_view_style
+
+if TYPE_CHECKING:
+    from graph.analysis.details import PageDetails
 
 __all__ = ["view_data"]
 
@@ -39,6 +43,27 @@ def _claim_text(claim: Claim) -> str:
     return "\n".join(lines)
 
 
+def _claim_record(claim: Claim) -> dict[str, Any]:
+    """A claim as the page's panel and day slider read it (dates as ISO days)."""
+    return {
+        "id": claim.id,
+        "status": claim.status,
+        "stance": claim.stance,
+        "product": claim.product,
+        "start": claim.start.isoformat() if claim.start else None,
+        "end": claim.end.isoformat() if claim.end else None,
+        "precision": claim.precision,
+        "quote": claim.quote,
+        "unverified": claim.unverified,
+        "sources": list(claim.sources),
+    }
+
+
+def _days(claims: Iterable[Claim]) -> list[str]:
+    """Every day a claim starts or ends on, in order: the stops of the page's day slider."""
+    return sorted({d.isoformat() for c in claims for d in (c.start, c.end) if d is not None})
+
+
 def _date_range(claims: Iterable[Claim]) -> tuple[str, str] | None:
     """The first and last day any of the claims names, as ISO dates."""
     days = [d for c in claims for d in (c.start, c.end) if d is not None]
@@ -50,6 +75,7 @@ def view_data(
     *,
     chains: Iterable[Chain] | None = None,
     marks: Mapping[str, tuple[str, str]] | None = None,
+    details: PageDetails | None = None,
     title: str = "sanctions-kg",
     style: ViewStyle | None = None,
     layout_above: int = LAYOUT_ABOVE,
@@ -59,7 +85,9 @@ def view_data(
     Every node and edge of ``G`` is drawn; those on ``chains`` (if asked for, even none) are
     highlighted, listed, and the rest dimmed. ``marks`` gives nodes a verdict (``captured``,
     ``undetermined``, ``listed``: a border of the style's ``verdicts``) and its evidence, as
-    text, added to the node's tooltip. ``G`` is not changed.
+    text, added to the node's tooltip. ``details`` (:func:`graph.analysis.details.page_details`)
+    gives each node its labels in every language, identifiers and Wikidata link, and each cited
+    source its publisher, date and title, for the page's search and panel. ``G`` is not changed.
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("a", cls="Government", label="A"); G.add_node("b", cls="Country", label="B")
@@ -89,6 +117,8 @@ def view_data(
             "font": {"color": "#222222" if lit else "#b0b0b0"},
             "title": f"{label}\n{cls or 'no class'}\n{node}",
             "chain": node in on_nodes,
+            "names": (details.names(node) if details else []) or [label],
+            "facts": [list(fact) for fact in (details.facts.get(node, ()) if details else ())],
         }
         if node in (marks or {}):
             verdict, evidence = (marks or {})[node]
@@ -125,17 +155,27 @@ def view_data(
                 "width": line["width"] * (2 if dim and lit else 1),
                 "title": "\n".join([text, *(_claim_text(c) for c in claims)]),
                 "chain": (u, relation, v) in on_edges,
+                "claims": [_claim_record(c) for c in claims],
             }
         )
     present_classes = sorted({n["cls"] for n in nodes})
     present_relations = sorted({e["relation"] for e in edges})
+    numbers = {(e["from"], e["relation"], e["to"]): e["id"] for e in edges}
     return {
         "title": title,
         "dates": _date_range(all_claims),
+        "days": _days(all_claims),
+        "sources": dict(details.sources) if details else {},
+        "halted": HALTED,
         "nodes": nodes,
         "edges": edges,
         "chains": [
-            {"text": chain.describe(G), "nodes": list(chain.nodes), "stance": chain.stance}
+            {
+                "text": chain.describe(G),
+                "nodes": list(chain.nodes),
+                "edges": [numbers[hop.triple] for hop in chain.hops if hop.triple in numbers],
+                "stance": chain.stance,
+            }
             for chain in chains
         ]
         if asked

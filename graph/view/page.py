@@ -28,6 +28,7 @@ from graph.view.data import view_data
 from graph.view.render import render_view
 
 if TYPE_CHECKING:
+    from graph.analysis.details import PageDetails
     from graph.analysis.ownership import Ownership
 
 __all__ = ["MAX_FOCUS_DEPTH", "ViewOptions", "ViewPage", "view_page", "write_view"]
@@ -93,6 +94,7 @@ def view_page(
     title: str | None = None,
     height: int = 720,
     ownership: Ownership | None = None,
+    details: PageDetails | None = None,
 ) -> ViewPage:
     """Draw ``G`` as a page: show it inline in a notebook, or ``.write(path)`` it.
 
@@ -120,6 +122,10 @@ def view_page(
     ownership : Ownership, optional
         An ownership rule's verdicts (:func:`graph.analysis.ownership.ownership`): the entities
         it lists, captures or leaves undetermined are marked, their evidence in the tooltip.
+    details : PageDetails, optional
+        What the page's search and panel show beyond the projection: each entity's labels in
+        every language, identifiers and Wikidata link, each source's publisher, date and title
+        (:func:`graph.analysis.details.page_details`; without it, labels and source ids).
 
     Raises
     ------
@@ -155,7 +161,8 @@ def view_page(
     if height < 1:
         raise QueryError(f"{height} is out of range: a height is at least 1 pixel", parameter="height")
     marks = _marks(ownership) if ownership is not None else None
-    return ViewPage(render_view(view_data(shown, chains=found, marks=marks, title=heading)), height=height)
+    data = view_data(shown, chains=found, marks=marks, details=details, title=heading)
+    return ViewPage(render_view(data), height=height)
 
 
 def _marks(result: Ownership) -> dict[str, tuple[str, str]]:
@@ -182,6 +189,7 @@ class ViewOptions(TypedDict, total=False):
     title: str | None
     height: int
     ownership: Ownership | None
+    details: PageDetails | None
 
 
 def write_view(
