@@ -288,3 +288,17 @@ def test_the_cli_page_carries_the_details_of_what_it_draws(tmp_path: Path, build
     html = out.read_text(encoding="utf-8")
     assert "联想" in html
     assert "The Wall Street Journal" in html
+
+
+def test_the_link_keeps_a_chain_picked_in_the_list(browser: Any, page_file: Path) -> None:
+    with opened(browser, page_file) as page:
+        page.page.click("#chains li[data-chain='2']")
+        chosen = page.value("view.data.chains[2].nodes")
+        link = page.page.url
+        assert "chain=2" in link
+        page.page.goto("about:blank")
+        page.page.goto(link)
+        page.page.wait_for_selector("body[data-ready='true']", state="attached", timeout=60_000)
+        assert sorted(page.value("view.network.getSelectedNodes()")) == sorted(chosen)
+        assert page.value("view.state.chain") == 2
+        page.quiet()
