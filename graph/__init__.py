@@ -21,13 +21,14 @@ if _TYPE_CHECKING:
     from graph.analysis.entities import find_actors, find_entity, resolve_entity
     from graph.analysis.exposure import exposure, exposure_read
     from graph.analysis.index import ChainIndex, chain_index
-    from graph.analysis.ownership import Ownership, compare_rules, ownership, ownership_frame
+    from graph.analysis.ownership import Ownership, ownership
     from graph.analysis.pattern import DEFAULT_PATTERN
     from graph.analysis.projection import project
     from graph.analysis.records import chains_frame
     from graph.analysis.rules import Rule, load_rule
     from graph.analysis.search import chains_into, pressure_chains
     from graph.analysis.sources import open_reader
+    from graph.analysis.verdicts import compare_rules, ownership_frame
     from graph.analysis.whatif import whatif
     from graph.errors import (
         EndpointError,
@@ -82,7 +83,7 @@ _EXPORTS: dict[str, str] = {
     "chains_frame": "graph.analysis.records",
     "chains_into": "graph.analysis.search",
     "chokepoints": "graph.analysis.cuts",
-    "compare_rules": "graph.analysis.ownership",
+    "compare_rules": "graph.analysis.verdicts",
     "default_data_dir": "graph.paths",
     "default_ontology_dir": "graph.paths",
     "execute": "graph.sparql.run",
@@ -100,7 +101,7 @@ _EXPORTS: dict[str, str] = {
     "open_reader": "graph.analysis.sources",
     "open_store": "graph.sparql.store",
     "ownership": "graph.analysis.ownership",
-    "ownership_frame": "graph.analysis.ownership",
+    "ownership_frame": "graph.analysis.verdicts",
     "pressure_chains": "graph.analysis.search",
     "project": "graph.analysis.projection",
     "query_file": "graph.sparql.queries",

@@ -80,14 +80,9 @@ def ownership_command(
     rule's threshold, each with its stakes, their bounds and the chain to a listing.
     """
     from graph.analysis.entities import find_entity
-    from graph.analysis.ownership import (
-        ROW_COLUMNS,
-        compare_rules,
-        ownership,
-        ownership_records,
-        ownership_rows,
-    )
+    from graph.analysis.ownership import ownership
     from graph.analysis.rules import load_rule
+    from graph.analysis.verdicts import ROW_COLUMNS, compare_rules, ownership_records, ownership_rows
 
     try:
         check_columns(fmt, columns, wide)

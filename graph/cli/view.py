@@ -192,8 +192,9 @@ def _focused(focus: str, depth: int, opened: ox.Store) -> nx.MultiDiGraph | None
 
 def _ownership_page(rule: str, day: dt.date | None, out: Path, title: str | None, reader: Reader) -> None:
     """Draw what a rule catches on a day, each entity marked with its verdict and evidence."""
-    from graph.analysis.ownership import ownership, ownership_graph
+    from graph.analysis.ownership import ownership
     from graph.analysis.rules import load_rule, rule_window
+    from graph.analysis.verdicts import ownership_graph
     from graph.view.page import write_view
 
     chosen = load_rule(Path(rule) if rule.endswith(".toml") else rule)

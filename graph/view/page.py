@@ -167,7 +167,8 @@ def view_page(
 
 def _marks(result: Ownership) -> dict[str, tuple[str, str]]:
     """Each listed, captured or undetermined entity's verdict and evidence, for the drawing."""
-    from graph.analysis.ownership import NOT_CAPTURED, evidence_text  # noqa: PLC0415 - only when asked
+    from graph.analysis.ownership import NOT_CAPTURED  # noqa: PLC0415 - only when asked
+    from graph.analysis.verdicts import evidence_text  # noqa: PLC0415 - as above
 
     return {
         entity: (verdict.verdict, evidence_text(result, verdict))
