@@ -13,7 +13,7 @@ from graph.analysis.projection import label_of
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["chain_records", "chains_frame", "hop_rows"]
+__all__ = ["chain_records", "chains_frame", "hop_rows", "iter_hop_rows"]
 
 
 def chain_records(G: nx.MultiDiGraph, chains: Iterator[Chain] | list[Chain]) -> list[dict[str, object]]:
@@ -50,10 +50,16 @@ def chain_records(G: nx.MultiDiGraph, chains: Iterator[Chain] | list[Chain]) -> 
 
 def hop_rows(G: nx.MultiDiGraph, chains: Iterator[Chain] | list[Chain]) -> list[dict[str, object]]:
     """Chains as rows, one per hop (for tables and CSV)."""
-    rows: list[dict[str, object]] = []
+    return list(iter_hop_rows(G, chains))
+
+
+def iter_hop_rows(G: nx.MultiDiGraph, chains: Iterable[Chain]) -> Iterator[dict[str, object]]:
+    """:func:`hop_rows` one at a time, as the chains come (a long listing is written as it is
+    found, not held whole).
+    """
     for number, chain in enumerate(chains, start=1):
         for step, hop in enumerate(chain.hops, start=1):
-            rows.append(
+            yield (
                 {
                     "chain": number,
                     "hop": step,
@@ -65,7 +71,6 @@ def hop_rows(G: nx.MultiDiGraph, chains: Iterator[Chain] | list[Chain]) -> list[
                     "sources": ";".join(sorted(hop.sources)),
                 }
             )
-    return rows
 
 
 HOP_COLUMNS = ("chain", "hop", "source", "relation", "target", "status", "stance", "sources")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import itertools
 import json
 import sys
 from dataclasses import dataclass
@@ -155,7 +157,7 @@ def chains_command(
 ) -> None:
     """List the pressure chains from SOURCE to TARGET, with the claims and sources of each hop."""
     from graph.analysis.projection import label_of
-    from graph.analysis.records import HOP_COLUMNS, chain_records, hop_rows
+    from graph.analysis.records import HOP_COLUMNS, chain_records, hop_rows, iter_hop_rows
     from graph.analysis.search import chains_into
 
     try:
@@ -167,18 +169,24 @@ def chains_command(
         )  # fmt: skip
         asked = ask(reader, source, target, pattern=pattern, max_hops=max_hops)
         G = asked.G
-        found = list(
-            chains_into(
-                G,
-                asked.target,
-                sources=asked.sources,
-                pattern=pattern,
-                max_hops=max_hops,
-                product=product,
-                as_of=day,
-            )
+        search = chains_into(
+            G,
+            asked.target,
+            sources=asked.sources,
+            pattern=pattern,
+            max_hops=max_hops,
+            product=product,
+            as_of=day,
         )
         _say(asked.note, fmt)
+        if fmt == "csv":  # written as the chains are found: a long listing is never held whole
+            rows = iter_hop_rows(G, search)
+            first = next(rows, None)  # a refused product or day is refused before anything is written
+            writer = csv.DictWriter(sys.stdout, fieldnames=list(HOP_COLUMNS), lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(itertools.chain([first] if first is not None else [], rows))
+            return
+        found = list(search)
         if fmt == "json":
             sys.stdout.write(json.dumps(chain_records(G, found), indent=2, ensure_ascii=False) + "\n")
             return
