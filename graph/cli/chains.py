@@ -39,6 +39,7 @@ from graph.cli.support import (
     working,
 )
 from graph.errors import QueryError, SanctionsKGError
+from graph.model.namespace import ID
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -168,6 +169,10 @@ def chains_command(
             endpoint=endpoint, default_graph=default_graph, user=user, password=password, timeout=timeout,
         )  # fmt: skip
         asked = ask(reader, source, target, pattern=pattern, max_hops=max_hops)
+        if product is not None:  # a product the graph does not hold is a mistake, not "any product"
+            from graph.analysis.entities import find_entity
+
+            product = find_entity(reader, product, parameter="product").removeprefix(str(ID))
         G = asked.G
         search = chains_into(
             G,

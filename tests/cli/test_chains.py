@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -115,3 +116,22 @@ def test_bad_input_is_a_clear_error(built: str, args: tuple[str, ...], message: 
     assert done.returncode == 1, done.stdout
     assert done.stderr.startswith(message), done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_an_unknown_product_is_refused_and_a_csv_listing_writes_nothing(build_dir: Path) -> None:
+    graph = str(build_dir / "sanctions-kg.nt")
+    done = cli(
+        "chains", "us-government", "russia", "--graph", graph, "--product", "nosuchproduct", "--format", "csv"
+    )
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert "parameter 'product'" in done.stderr
+    named = cli(
+        "chains", "us-government", "russia", "--graph", graph, "--product", "Laptops", "--format", "csv"
+    )
+    by_id = cli(
+        "chains", "us-government", "russia", "--graph", graph, "--product", "laptops", "--format", "csv"
+    )
+    assert named.returncode == 0, named.stderr
+    assert named.stdout == by_id.stdout
+    assert named.stdout.count("\n") > 1
