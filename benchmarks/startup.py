@@ -41,9 +41,11 @@ COMMANDS: tuple[tuple[str, ...], ...] = (
     ("chokepoints",),
     ("whatif",),
     ("exposure",),
+    ("ownership",),
     ("view",),
     ("generate",),
     ("import", "ftm"),
+    ("import", "bods"),
     ("import", "trade"),
     ("link", "wikidata"),
 )

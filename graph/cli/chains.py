@@ -39,7 +39,6 @@ from graph.cli.support import (
     working,
 )
 from graph.errors import QueryError, SanctionsKGError
-from graph.model.namespace import ID
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -171,6 +170,7 @@ def chains_command(
         asked = ask(reader, source, target, pattern=pattern, max_hops=max_hops)
         if product is not None:  # a product the graph does not hold is a mistake, not "any product"
             from graph.analysis.entities import find_entity
+            from graph.model.namespace import ID
 
             product = find_entity(reader, product, parameter="product").removeprefix(str(ID))
         G = asked.G

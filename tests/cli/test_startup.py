@@ -30,6 +30,7 @@ COMMANDS = [
             "chokepoints",
             "whatif",
             "exposure",
+            "ownership",
             "view",
             "generate",
             "import",
@@ -37,6 +38,7 @@ COMMANDS = [
         )
     ),
     ["import", "ftm"],
+    ["import", "bods"],
     ["import", "trade"],
     ["link", "wikidata"],
 ]
