@@ -14,7 +14,7 @@ from graph.analysis.cone import read_cone, subgraph
 from graph.analysis.pattern import DEFAULT_PATTERN
 from graph.analysis.projection import label_of, products_made, project
 from graph.analysis.readers import StoreReader
-from graph.analysis.search import chains_into
+from graph.analysis.search import _deals_in, chains_into
 from graph.model.namespace import ID
 
 if TYPE_CHECKING:
@@ -70,9 +70,16 @@ def _frame(
     found: dict[tuple[int, str, str], list[Chain]] = {}  # the chains into a partner, by product
 
     def into(G: nx.MultiDiGraph, partner: str, product: str | None) -> list[Chain]:
+        # a product only filters the last hop: the chains into a partner are searched once, and
+        # each product's are those of them whose last hop carries it, in the same order
+        every = (id(G), partner, "")
+        if every not in found:
+            found[every] = list(chains_into(G, partner, pattern=pattern, max_hops=max_hops))
         key = (id(G), partner, product or "")
         if key not in found:
-            found[key] = list(chains_into(G, partner, pattern=pattern, max_hops=max_hops, product=product))
+            found[key] = [
+                c for c in found[every] if _deals_in(G, c.hops[-1].triple, c.hops[-1].claims, product or "")
+            ]
         return found[key]
 
     rows = [

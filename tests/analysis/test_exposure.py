@@ -136,3 +136,31 @@ def test_an_exporter_is_one_that_exports() -> None:
     )
     (row,) = exposure(G, observations(product=ID + "all-goods")).to_dict("records")
     assert row["exporters"] == "seller"
+
+
+def test_a_products_chains_are_the_chains_into_the_partner_whose_last_hop_carries_it() -> None:
+    """What exposure relies on to search each partner once: on a generated graph, for every
+    partner and product, the chains asked for with the product are those found without it whose
+    last hop carries the product, in the same order."""
+    import pyoxigraph as ox
+
+    from graph.analysis.projection import project
+    from graph.analysis.search import _deals_in, chains_into
+    from graph.generate.ntriples import generated_ntriples
+
+    store = ox.Store()
+    store.bulk_load(generated_ntriples(6_000, seed=3), format=ox.RdfFormat.N_TRIPLES)
+    G = project(store)
+    partners = sorted({v for _, v, key in G.edges(keys=True) if key == "exportsTo"})[:6]
+    products = sorted({c.product for _, _, claims in G.edges(data="claims") for c in claims if c.product})[:8]
+    assert partners
+    assert products
+    compared = 0
+    for partner in partners:
+        every = list(chains_into(G, partner, max_hops=4))
+        for product in products:
+            asked = list(chains_into(G, partner, max_hops=4, product=product))
+            kept = [c for c in every if _deals_in(G, c.hops[-1].triple, c.hops[-1].claims, product)]
+            assert asked == kept
+            compared += len(asked)
+    assert compared > 0
