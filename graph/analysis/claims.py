@@ -170,7 +170,7 @@ def _claim(claim: str, objects: Callable[[str], Sequence[Any]]) -> tuple[tuple[s
         end=_date(first(END)),
         precision=_local(first(PRECISION)),
         sources=tuple(sorted({_name(t) for t in objects(SOURCE)})),
-        quote=quote.value if quote is not None else None,
+        quote=_value(quote),
         unverified=_true(unverified),
         measure=_local(first(MEASURE)),
         program=_value(first(PROGRAM)),

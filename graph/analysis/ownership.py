@@ -266,16 +266,14 @@ def _effective(
     only raises, what is held, so no verdict is surer than the shares allow.
     """
     order, seen = list(roots), set(roots)
-    for holder in order:  # breadth first: one sweep settles a chain without cycles
-        for stake in out.get(holder, ()):
-            if stake.relation == OWNS and stake.owned not in seen:
-                seen.add(stake.owned)
-                order.append(stake.owned)
     into: dict[str, list[Stake]] = defaultdict(list)
-    for holder in order:
+    for holder in order:  # breadth first: one sweep settles a chain without cycles
         for stake in out.get(holder, ()):
             if stake.relation == OWNS:
                 into[stake.owned].append(stake)
+                if stake.owned not in seen:
+                    seen.add(stake.owned)
+                    order.append(stake.owned)
     held = {node: HUNDRED if n < len(roots) else ZERO for n, node in enumerate(order)}  # roots first
     for _ in range(1_000):
         change = ZERO

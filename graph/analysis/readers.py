@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import pyoxigraph as ox
 
-from graph.analysis.claims import CLAIM_TERMS, Claim, _claim, _claim_of, _name
+from graph.analysis.claims import CLAIM_TERMS, Claim, _claim, _claim_of, _name, _true
 from graph.errors import EndpointError
 from graph.model.namespace import ID, SKG
 
@@ -93,7 +93,7 @@ def _fact(predicate: str, value: Any) -> Fact | None:
     """A (predicate, value, language) worth showing of a node: a literal, or an owl:sameAs link."""
     if isinstance(value, ox.Literal):
         if value.datatype.value == BOOLEAN:  # servers write true as "true" or "1"
-            return (predicate, "true" if value.value in ("true", "1") else "false", "")
+            return (predicate, "true" if _true(value) else "false", "")
         return (predicate, value.value, value.language or "")
     if predicate == SAME_AS and isinstance(value, ox.NamedNode):
         return (predicate, value.value, "")

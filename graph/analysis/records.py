@@ -8,12 +8,30 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from graph.analysis.chains import Chain
+from graph.analysis.claims import Claim
 from graph.analysis.projection import label_of
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["chain_records", "chains_frame", "hop_rows", "iter_hop_rows"]
+__all__ = ["chain_records", "chains_frame", "claim_record", "hop_rows", "iter_hop_rows"]
+
+
+def claim_record(claim: Claim) -> dict[str, object]:
+    """A claim as a plain record: its id, status, stance, product, dates (ISO days), sources,
+    quote and whether it is unverified.
+    """
+    return {
+        "claim": claim.id,
+        "status": claim.status,
+        "stance": claim.stance,
+        "product": claim.product,
+        "start": claim.start.isoformat() if claim.start else None,
+        "end": claim.end.isoformat() if claim.end else None,
+        "sources": list(claim.sources),
+        "quote": claim.quote,
+        "unverified": claim.unverified,
+    }
 
 
 def chain_records(G: nx.MultiDiGraph, chains: Iterator[Chain] | list[Chain]) -> list[dict[str, object]]:
@@ -27,20 +45,7 @@ def chain_records(G: nx.MultiDiGraph, chains: Iterator[Chain] | list[Chain]) -> 
                 "source": hop.source,
                 "relation": hop.relation,
                 "target": hop.target,
-                "claims": [
-                    {
-                        "claim": claim.id,
-                        "status": claim.status,
-                        "stance": claim.stance,
-                        "product": claim.product,
-                        "start": claim.start.isoformat() if claim.start else None,
-                        "end": claim.end.isoformat() if claim.end else None,
-                        "sources": list(claim.sources),
-                        "quote": claim.quote,
-                        "unverified": claim.unverified,
-                    }
-                    for claim in hop.claims
-                ],
+                "claims": [claim_record(claim) for claim in hop.claims],
             }
             for hop in chain.hops
         ]

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -89,7 +88,7 @@ def ownership_command(
         if fmt not in ("table", "json", "csv"):
             raise QueryError(f"write it as table, json or csv, not {fmt}", parameter="format")
         day = as_of_day(as_of) or dt.date.today()
-        chosen = None if compare else load_rule(Path(rule) if rule.endswith(".toml") else rule)
+        chosen = None if compare else load_rule(rule)  # an id, or a rule file's path
         if indirect is not None:
             from dataclasses import replace
 

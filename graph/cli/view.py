@@ -192,17 +192,15 @@ def _focused(focus: str, depth: int, opened: ox.Store) -> nx.MultiDiGraph | None
 
 def _ownership_page(rule: str, day: dt.date | None, out: Path, title: str | None, reader: Reader) -> None:
     """Draw what a rule catches on a day, each entity marked with its verdict and evidence."""
+    from graph.analysis.details import page_details
     from graph.analysis.ownership import ownership
-    from graph.analysis.rules import load_rule, rule_window
+    from graph.analysis.rules import load_rule
     from graph.analysis.verdicts import ownership_graph
     from graph.view.page import write_view
 
-    chosen = load_rule(Path(rule) if rule.endswith(".toml") else rule)
+    chosen = load_rule(rule)  # an id, or a rule file's path
     when = day or dt.date.today()
-    rule_window(chosen, when)
-    result = ownership(reader, chosen, day=when)
-    from graph.analysis.details import page_details
-
+    result = ownership(reader, chosen, day=when)  # a day outside the rule's window is refused first
     G = ownership_graph(reader, result)
     heading = title or f"What the {chosen.name} catches on {when}"
     with working(f"drawing {out}"):

@@ -15,6 +15,7 @@ from graph.analysis.asof import HALTED
 from graph.analysis.chains import Chain
 from graph.analysis.claims import Claim
 from graph.analysis.projection import label_of
+from graph.analysis.records import claim_record
 from graph.view.layout import LAYOUT_ABOVE, _options, layered_layout
 from graph.view.style import ViewStyle, load_view_style
 
@@ -44,19 +45,8 @@ def _claim_text(claim: Claim) -> str:
 
 
 def _claim_record(claim: Claim) -> dict[str, Any]:
-    """A claim as the page's panel and day slider read it (dates as ISO days)."""
-    return {
-        "id": claim.id,
-        "status": claim.status,
-        "stance": claim.stance,
-        "product": claim.product,
-        "start": claim.start.isoformat() if claim.start else None,
-        "end": claim.end.isoformat() if claim.end else None,
-        "precision": claim.precision,
-        "quote": claim.quote,
-        "unverified": claim.unverified,
-        "sources": list(claim.sources),
-    }
+    """A claim as the page's panel and day slider read it: its record, and the precision of its dates."""
+    return {**claim_record(claim), "precision": claim.precision}
 
 
 def _days(claims: Iterable[Claim]) -> list[str]:
